@@ -1,0 +1,12 @@
+//! `pia schema`: prints the JSON Schema generated from the model.
+
+use std::io::Write;
+
+use super::Outcome;
+
+pub fn run(out: &mut dyn Write) -> Outcome {
+    match out.write_all(crate::schema::kiso_schema_text().as_bytes()) {
+        Ok(()) => Outcome::Ok,
+        Err(_) => Outcome::CannotRun,
+    }
+}

@@ -1,0 +1,13 @@
+//! pia: 特定個人情報保護評価書 kept as schema-validated YAML — load, check, track and render.
+
+pub mod cli;
+pub mod commands;
+pub mod diagnostic;
+pub mod lang;
+pub mod load;
+pub mod model;
+pub mod report;
+pub mod schema;
+pub mod source;
+pub mod wareki;
+pub mod yaml;

@@ -1,0 +1,111 @@
+//! Loading an assessment: bytes → text → YAML events → JSON → schema → typed model.
+//!
+//! Every stage adds located diagnostics; a later stage runs only when the earlier ones found no
+//! error, so each problem is reported once, at the stage that understands it.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use serde_json::Value;
+
+use crate::diagnostic::{self, Diagnostic, Severity, codes};
+use crate::lang::Lang;
+use crate::model::KisoAssessment;
+use crate::source::{MAX_FILE_BYTES, Source};
+use crate::yaml::{self, SourceMap};
+
+/// A file that could not be read at all (pia cannot run on it: exit 2).
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    #[error("{path}: {message}")]
+    Io { path: PathBuf, message: String },
+}
+
+impl ReadError {
+    fn io(path: &Path, error: &std::io::Error, lang: Lang) -> Self {
+        use std::io::ErrorKind;
+        let message = match error.kind() {
+            ErrorKind::NotFound => lang.pick("ファイルがありません", "no such file").to_owned(),
+            ErrorKind::PermissionDenied => lang.pick("読み取る権限がありません", "permission denied").to_owned(),
+            _ => error.to_string(),
+        };
+        ReadError::Io { path: path.to_owned(), message }
+    }
+}
+
+/// The result of loading one file: the source, what was found, and the model if it is valid.
+#[derive(Debug)]
+pub struct Loaded {
+    pub source: Source,
+    pub map: SourceMap,
+    pub diagnostics: Vec<Diagnostic>,
+    /// The document as JSON, when it parsed as YAML.
+    pub value: Option<Value>,
+    /// The typed assessment, when the document passed the schema.
+    pub assessment: Option<KisoAssessment>,
+}
+
+impl Loaded {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(|d| d.severity == Severity::Error)
+    }
+}
+
+/// Reads and loads a file. Only a file that cannot be opened is an `Err`; everything about its
+/// content is a diagnostic.
+pub fn load_file(path: &Path, lang: Lang) -> Result<Loaded, ReadError> {
+    let name = path.display().to_string();
+    let bytes = read_limited(path).map_err(|e| ReadError::io(path, &e, lang))?;
+    Ok(match Source::from_bytes(name.clone(), &bytes, lang) {
+        Ok(source) => load_source(source, lang),
+        Err(d) => Loaded {
+            source: Source::new(name, String::new()),
+            map: SourceMap::default(),
+            diagnostics: vec![d],
+            value: None,
+            assessment: None,
+        },
+    })
+}
+
+/// Reads at most one byte more than [`MAX_FILE_BYTES`], refusing directories and other
+/// non-regular files up front (reading a FIFO would block).
+fn read_limited(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let meta = std::fs::metadata(path)?;
+    if !meta.is_file() {
+        let what = if meta.is_dir() { "a directory" } else { "not a regular file" };
+        return Err(std::io::Error::other(format!("{what}; give a YAML file")));
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?.take(MAX_FILE_BYTES as u64 + 1).read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// Loads already decoded text.
+pub fn load_str(name: &str, text: &str, lang: Lang) -> Loaded {
+    load_source(Source::new(name, text), lang)
+}
+
+fn load_source(source: Source, lang: Lang) -> Loaded {
+    let (map, mut diagnostics) = yaml::scan(&source, lang);
+    let mut loaded = Loaded { source, map, diagnostics: Vec::new(), value: None, assessment: None };
+    if diagnostics.is_empty() {
+        match yaml::to_json(&loaded.source, lang) {
+            Ok(value) => {
+                diagnostics = crate::schema::validate(&value, &loaded.map, &loaded.source, lang);
+                if diagnostics.is_empty() {
+                    match KisoAssessment::deserialize(&value) {
+                        Ok(a) => loaded.assessment = Some(a),
+                        Err(e) => diagnostics.push(Diagnostic::new(codes::INVALID_TYPE, e.to_string())),
+                    }
+                }
+                loaded.value = Some(value);
+            }
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    diagnostic::sort(&mut diagnostics);
+    loaded.diagnostics = diagnostics;
+    loaded
+}

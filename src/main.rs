@@ -1,0 +1,21 @@
+//! The `pia` binary: parse the command line, run one command, exit with its outcome.
+
+use std::io::Write;
+
+use clap::Parser;
+use pia::cli::{Cli, Command};
+use pia::commands;
+
+fn main() {
+    let cli = Cli::parse();
+    let lang = cli.lang();
+    let stdout = std::io::stdout();
+    let stderr = std::io::stderr();
+    let (mut out, mut err) = (stdout.lock(), stderr.lock());
+    let outcome = match &cli.command {
+        Command::Validate(args) => commands::validate::run(args, lang, &mut out, &mut err),
+        Command::Schema => commands::schema::run(&mut out),
+    };
+    let _ = out.flush();
+    std::process::exit(outcome.code());
+}

@@ -1,0 +1,7 @@
+//! The assessment forms as Rust types; the JSON Schema and every check are derived from them.
+
+pub mod kiso;
+pub mod types;
+
+pub use kiso::KisoAssessment;
+pub use types::{AssessmentNumber, Text};

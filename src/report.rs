@@ -1,0 +1,218 @@
+//! Diagnostics for people (miette, with source snippets) and for machines (JSON).
+
+use std::fmt;
+
+use miette::{
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents, SourceCode, SourceSpan,
+    SpanContents,
+};
+use serde::Serialize;
+
+use crate::diagnostic::{Diagnostic, Severity, Summary};
+use crate::lang::Lang;
+use crate::source::Source;
+
+/// The diagnostics of one file.
+pub struct FileReport<'a> {
+    pub source: &'a Source,
+    pub diagnostics: &'a [Diagnostic],
+}
+
+/// How human output looks.
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    pub color: bool,
+    pub width: usize,
+}
+
+impl Style {
+    /// Colour only on a terminal and when `NO_COLOR` is not set.
+    pub fn detect() -> Self {
+        use std::io::IsTerminal;
+        let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+        Self { color, width: 100 }
+    }
+    pub fn plain() -> Self {
+        Self { color: false, width: 100 }
+    }
+}
+
+/// Renders every file's diagnostics with source snippets, then one summary line.
+pub fn human(files: &[FileReport<'_>], lang: Lang, style: Style) -> String {
+    let theme = if style.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
+    let handler = GraphicalReportHandler::new_themed(theme).with_width(style.width).with_links(false);
+    let mut out = String::new();
+    let mut summary = Summary::default();
+    for file in files {
+        summary.add(file.diagnostics);
+        for d in file.diagnostics {
+            let shown = Shown { d, source: CharColumns(file.source), lang };
+            if handler.render_report(&mut out, &shown).is_err() {
+                out.push_str(&format!("{}: {}\n", file.source.name, d.message));
+            }
+        }
+    }
+    let ok = files.iter().filter(|f| !f.diagnostics.iter().any(|d| d.severity == Severity::Error)).count();
+    out.push_str(&lang.pick(
+        format!(
+            "{}件中{}件に誤りなし（エラー {}、警告 {}、情報 {}）\n",
+            files.len(),
+            ok,
+            summary.errors,
+            summary.warnings,
+            summary.infos
+        ),
+        format!(
+            "{ok} of {} file(s) without errors ({} error(s), {} warning(s), {} info)\n",
+            files.len(),
+            summary.errors,
+            summary.warnings,
+            summary.infos
+        ),
+    ));
+    out
+}
+
+#[derive(Serialize)]
+struct JsonDiagnostic<'a> {
+    code: &'a str,
+    severity: Severity,
+    item: Option<&'a str>,
+    path: &'a str,
+    line: Option<usize>,
+    column: Option<usize>,
+    message: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    help: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct JsonFile<'a> {
+    path: &'a str,
+    diagnostics: Vec<JsonDiagnostic<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    files: Vec<JsonFile<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    summary: Option<Summary>,
+}
+
+/// `{"files":[{"path","diagnostics":[{code,severity,item,path,line,column,message}]}]}`, with a
+/// `summary` object when `with_summary`.
+pub fn json(files: &[FileReport<'_>], with_summary: bool) -> String {
+    let mut summary = Summary::default();
+    let files = files
+        .iter()
+        .map(|f| {
+            summary.add(f.diagnostics);
+            JsonFile {
+                path: &f.source.name,
+                diagnostics: f
+                    .diagnostics
+                    .iter()
+                    .map(|d| JsonDiagnostic {
+                        code: d.code.name,
+                        severity: d.severity,
+                        item: d.item.as_deref(),
+                        path: &d.path,
+                        line: d.location.map(|l| l.line),
+                        column: d.location.map(|l| l.column),
+                        message: &d.message,
+                        help: d.help.as_deref(),
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    let report = JsonReport { files, summary: with_summary.then_some(summary) };
+    let mut text = serde_json::to_string_pretty(&report).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// A diagnostic as miette sees it.
+struct Shown<'a> {
+    d: &'a Diagnostic,
+    source: CharColumns<'a>,
+    lang: Lang,
+}
+
+impl fmt::Debug for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.d.message)
+    }
+}
+
+impl fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (&self.d.item, self.d.location) {
+            (Some(item), _) => write!(f, "{}: {}", item, self.d.message),
+            (None, Some(_)) => f.write_str(&self.d.message),
+            (None, None) => write!(f, "{}: {}", self.source.0.name, self.d.message),
+        }
+    }
+}
+
+impl std::error::Error for Shown<'_> {}
+
+impl miette::Diagnostic for Shown<'_> {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new(self.d.code.name))
+    }
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.d.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+            Severity::Info => miette::Severity::Advice,
+        })
+    }
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.d.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        self.d.location.map(|_| &self.source as &dyn SourceCode)
+    }
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let loc = self.d.location?;
+        let label = self.d.item.clone().unwrap_or_else(|| self.d.path.clone());
+        let primary = LabeledSpan::new_primary_with_span(
+            Some(if label.is_empty() { self.lang.pick("ここ", "here").to_owned() } else { label }),
+            SourceSpan::new(loc.offset.into(), loc.len),
+        );
+        let related = self
+            .d
+            .related
+            .as_ref()
+            .map(|(l, text)| LabeledSpan::new_with_span(Some(text.clone()), SourceSpan::new(l.offset.into(), l.len)));
+        Some(Box::new(std::iter::once(primary).chain(related)))
+    }
+}
+
+/// A source whose reported columns count characters, not bytes (miette counts bytes, which is
+/// wrong on every Japanese line).
+struct CharColumns<'a>(&'a Source);
+
+impl SourceCode for CharColumns<'_> {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let text = self.0.text.as_str();
+        let inner = text.read_span(span, before, after)?;
+        let start = inner.span().offset();
+        let line_start = text.get(..start).and_then(|t| t.rfind('\n')).map_or(0, |i| i + 1);
+        let column = text.get(line_start..start).map_or(inner.column(), |t| t.chars().count());
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.0.name.clone(),
+            inner.data(),
+            *inner.span(),
+            inner.line(),
+            column,
+            inner.line_count(),
+        )))
+    }
+}

@@ -1,0 +1,206 @@
+//! A YAML file's text, decoded and checked for encoding, with character-based positions.
+
+use crate::diagnostic::{Diagnostic, Location, codes};
+use crate::lang::Lang;
+
+/// The largest file pia reads. A 評価書 is well under 1 MB; this leaves room for long histories
+/// while refusing files that could only be a mistake.
+pub const MAX_FILE_BYTES: usize = 32 * 1024 * 1024;
+
+/// A decoded source file.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// The name shown in diagnostics (the path as the user gave it).
+    pub name: String,
+    pub text: String,
+    /// Byte offset where each line starts.
+    line_starts: Vec<usize>,
+}
+
+impl Source {
+    /// Wraps already decoded text.
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
+        let text = text.into();
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Self { name: name.into(), text, line_starts }
+    }
+
+    /// Decodes a file's bytes as UTF-8 (a leading BOM is dropped). Other encodings, NUL bytes
+    /// and oversized files give a located `yaml-syntax` diagnostic naming the problem.
+    pub fn from_bytes(name: impl Into<String>, bytes: &[u8], lang: Lang) -> Result<Self, Diagnostic> {
+        let name = name.into();
+        let fail = |message: String, help: String, offset: usize| {
+            let probe = Source::new(name.clone(), String::from_utf8_lossy(&bytes[..offset.min(bytes.len())]).into_owned());
+            let line = probe.line_starts.len();
+            let location = Location { line, column: 1, offset: 0, len: 0 };
+            Diagnostic::new(codes::YAML_SYNTAX, message).at(Some(location)).help(help)
+        };
+        if bytes.len() > MAX_FILE_BYTES {
+            return Err(fail(
+                lang.pick(
+                    format!("ファイルが大きすぎます（{} バイト）。pia が読むのは {} MiB までです。", bytes.len(), MAX_FILE_BYTES >> 20),
+                    format!("The file is too large ({} bytes); pia reads at most {} MiB.", bytes.len(), MAX_FILE_BYTES >> 20),
+                ),
+                lang.pick("評価書1件を1ファイルにしてください。", "Keep one assessment per file.").into(),
+                0,
+            ));
+        }
+        if let Some(encoding) = utf16_encoding(bytes) {
+            return Err(fail(
+                lang.pick(
+                    format!("ファイルの文字コードが {encoding} です。pia は UTF-8 のファイルを読みます。"),
+                    format!("The file is encoded as {encoding}; pia reads UTF-8."),
+                ),
+                format!("iconv -f {encoding} -t UTF-8 元のファイル > 変換後のファイル"),
+                0,
+            ));
+        }
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        if let Some(nul) = bytes.iter().position(|b| *b == 0) {
+            return Err(fail(
+                lang.pick("ファイルに NUL 文字（0x00）が含まれています。テキストファイルではないようです。", "The file contains a NUL byte (0x00); it does not look like a text file.")
+                    .into(),
+                lang.pick("YAML のテキストファイルを指定してください。", "Give a YAML text file.").into(),
+                nul,
+            ));
+        }
+        match std::str::from_utf8(bytes) {
+            Ok(text) => Ok(Self::new(name, text)),
+            Err(e) => {
+                let at = e.valid_up_to();
+                let (message, help) = if looks_like_shift_jis(bytes) {
+                    (
+                        lang.pick(
+                            "ファイルの文字コードが Shift_JIS のようです。pia は UTF-8 のファイルを読みます。",
+                            "The file looks like Shift_JIS; pia reads UTF-8.",
+                        )
+                        .to_owned(),
+                        "iconv -f SHIFT_JIS -t UTF-8 元のファイル > 変換後のファイル".to_owned(),
+                    )
+                } else {
+                    (
+                        lang.pick(
+                            format!("UTF-8 として正しくないバイトがあります（{at} バイト目）。"),
+                            format!("Invalid UTF-8 at byte {at}."),
+                        ),
+                        lang.pick("ファイルを UTF-8 で保存し直してください。", "Save the file as UTF-8.").into(),
+                    )
+                };
+                Err(fail(message, help, at))
+            }
+        }
+    }
+
+    /// The location of a 1-based line and 0-based character column, spanning `len_chars`
+    /// characters (clamped to the line).
+    pub fn location(&self, line: usize, col_chars: usize, len_chars: usize) -> Location {
+        let offset = self.byte_offset(line, col_chars);
+        let end = self.byte_offset(line, col_chars + len_chars).max(offset);
+        Location { line: line.max(1), column: col_chars + 1, offset, len: end - offset }
+    }
+
+    /// The location between two (line, column) points, both as saphyr reports them.
+    pub fn span(&self, start: (usize, usize), end: (usize, usize)) -> Location {
+        let offset = self.byte_offset(start.0, start.1);
+        let end = self.byte_offset(end.0, end.1).max(offset);
+        Location { line: start.0.max(1), column: start.1 + 1, offset, len: end - offset }
+    }
+
+    fn byte_offset(&self, line: usize, col_chars: usize) -> usize {
+        let Some(&start) = self.line_starts.get(line.saturating_sub(1)) else {
+            return self.text.len();
+        };
+        let rest = self.text.get(start..).unwrap_or("");
+        let line_text = rest.split('\n').next().unwrap_or("");
+        start
+            + line_text
+                .char_indices()
+                .nth(col_chars)
+                .map_or(line_text.len(), |(i, _)| i)
+    }
+
+    /// The source text covered by a location.
+    pub fn slice(&self, location: Location) -> &str {
+        self.text.get(location.offset..location.offset + location.len).unwrap_or("")
+    }
+
+    /// The number of lines.
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+}
+
+/// UTF-16 by BOM, or by the NUL pattern of mostly-ASCII text without one.
+fn utf16_encoding(bytes: &[u8]) -> Option<&'static str> {
+    match bytes {
+        [0xFF, 0xFE, ..] => return Some("UTF-16LE"),
+        [0xFE, 0xFF, ..] => return Some("UTF-16BE"),
+        _ => {}
+    }
+    let sample = &bytes[..bytes.len().min(512) & !1];
+    if sample.len() < 4 {
+        return None;
+    }
+    let pairs = sample.len() / 2;
+    let even_nul = sample.iter().step_by(2).filter(|b| **b == 0).count();
+    let odd_nul = sample.iter().skip(1).step_by(2).filter(|b| **b == 0).count();
+    if odd_nul * 2 > pairs && even_nul == 0 {
+        Some("UTF-16LE")
+    } else if even_nul * 2 > pairs && odd_nul == 0 {
+        Some("UTF-16BE")
+    } else {
+        None
+    }
+}
+
+/// True when the bytes parse as Shift_JIS double-byte sequences and contain at least one.
+fn looks_like_shift_jis(bytes: &[u8]) -> bool {
+    let mut i = 0;
+    let mut doubles = 0;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            0x00..=0x7F | 0xA1..=0xDF => i += 1,
+            0x81..=0x9F | 0xE0..=0xFC => match bytes.get(i + 1) {
+                Some(0x40..=0x7E | 0x80..=0xFC) => {
+                    doubles += 1;
+                    i += 2;
+                }
+                _ => return false,
+            },
+            _ => return false,
+        }
+    }
+    doubles > 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_characters_and_offsets_count_bytes() {
+        let s = Source::new("t", "a: 1\n名前: 十分\n");
+        let loc = s.location(2, 4, 2);
+        assert_eq!((loc.line, loc.column), (2, 5));
+        assert_eq!(s.slice(loc), "十分");
+        assert_eq!(loc.offset, "a: 1\n名前: ".len());
+    }
+
+    #[test]
+    fn detects_encodings() {
+        let lang = Lang::En;
+        assert!(Source::from_bytes("t", b"\xEF\xBB\xBFa: 1", lang).is_ok());
+        let utf16: Vec<u8> = "a: b\n".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let e = Source::from_bytes("t", &utf16, lang).unwrap_err();
+        assert!(e.message.contains("UTF-16LE"), "{}", e.message);
+        // 「十分」 in Shift_JIS.
+        let e = Source::from_bytes("t", b"a: \x8F\x5C\x95\xAA\n", lang).unwrap_err();
+        assert!(e.message.contains("Shift_JIS"), "{}", e.message);
+        let e = Source::from_bytes("t", b"a: \xFF\xFE\xFA", lang).unwrap_err();
+        assert!(e.message.contains("Invalid UTF-8"), "{}", e.message);
+        let e = Source::from_bytes("t", b"a: 1\nb: \x00", lang).unwrap_err();
+        assert_eq!(e.line(), Some(2));
+    }
+}

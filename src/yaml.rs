@@ -1,0 +1,349 @@
+//! Reads YAML into JSON: positions of every node, and the structural errors serde would hide.
+//!
+//! saphyr's parser events give each key and value its span; walking them ourselves finds
+//! *every* duplicate key, anchor, alias and merge key (serde-saphyr stops at the first, and
+//! saphyr's own tree silently keeps one of two duplicates). serde-saphyr then builds the
+//! `serde_json::Value` with its YAML 1.2 scalar rules.
+
+use std::collections::HashMap;
+
+use saphyr_parser::{Event, Parser, ScalarStyle, Span};
+use serde_json::Value;
+
+use crate::diagnostic::{Diagnostic, Location, codes};
+use crate::lang::Lang;
+use crate::source::Source;
+
+/// Nesting deeper than this is refused: a form is at most five levels deep.
+pub const MAX_DEPTH: usize = 64;
+
+/// Where one node of the document is.
+#[derive(Debug, Clone)]
+pub struct NodePosition {
+    /// Dotted path (`history[3].timing`).
+    pub dotted: String,
+    /// The key naming this node in its mapping, if any.
+    pub key: Option<Location>,
+    /// The value itself.
+    pub value: Location,
+}
+
+/// Positions of every node, by JSON pointer.
+#[derive(Debug, Clone, Default)]
+pub struct SourceMap {
+    nodes: HashMap<String, NodePosition>,
+}
+
+impl SourceMap {
+    pub fn get(&self, pointer: &str) -> Option<&NodePosition> {
+        self.nodes.get(pointer)
+    }
+
+    /// The best place to point at for a node: its key when it has one, else its value; for a
+    /// pointer the document lacks, the nearest ancestor that it has.
+    pub fn locate(&self, pointer: &str) -> Option<Location> {
+        let mut p = pointer;
+        loop {
+            if let Some(n) = self.nodes.get(p) {
+                return Some(n.key.unwrap_or(n.value));
+            }
+            p = &p[..p.rfind('/')?];
+        }
+    }
+
+    /// The value's location (for "this value is wrong").
+    pub fn locate_value(&self, pointer: &str) -> Option<Location> {
+        self.nodes.get(pointer).map(|n| n.value).or_else(|| self.locate(pointer))
+    }
+}
+
+/// Escapes one JSON-pointer segment.
+pub fn escape_pointer_segment(s: &str) -> String {
+    s.replace('~', "~0").replace('/', "~1")
+}
+
+enum Frame {
+    Map {
+        pointer: String,
+        dotted: String,
+        seen: HashMap<String, Location>,
+        key: Option<(String, Location)>,
+    },
+    Seq {
+        pointer: String,
+        dotted: String,
+        next: usize,
+    },
+}
+
+/// Scans the document's events: records positions and reports duplicate keys, anchors,
+/// aliases, merge keys, syntax errors, excessive nesting and extra documents.
+pub fn scan(source: &Source, lang: Lang) -> (SourceMap, Vec<Diagnostic>) {
+    let mut map = SourceMap::default();
+    let mut diags = Vec::new();
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut documents = 0;
+    let loc = |span: &Span| {
+        source.span((span.start.line(), span.start.col()), (span.end.line(), span.end.col()))
+    };
+
+    for event in Parser::new_from_str(&source.text) {
+        let (event, span) = match event {
+            Ok(e) => e,
+            Err(e) => {
+                let m = e.marker();
+                let at = source.location(m.line(), m.col(), 1);
+                diags.push(
+                    Diagnostic::new(
+                        codes::YAML_SYNTAX,
+                        lang.pick(
+                            format!("YAMLの構文が正しくありません: {}", e.info()),
+                            format!("YAML syntax error: {}", e.info()),
+                        ),
+                    )
+                    .at(Some(at))
+                    .help(lang.pick(
+                        "インデント、コロンの後の空白、引用符の閉じ忘れを確かめてください。",
+                        "Check the indentation, the space after each colon, and unclosed quotes.",
+                    )),
+                );
+                return (map, diags);
+            }
+        };
+        let here = loc(&span);
+        let (anchor, is_node) = match &event {
+            Event::DocumentStart(_) => {
+                documents += 1;
+                if documents > 1 {
+                    diags.push(
+                        Diagnostic::new(
+                            codes::YAML_SYNTAX,
+                            lang.pick(
+                                "1つのファイルに複数のYAML文書（---）があります。評価書は1ファイルに1件です。",
+                                "The file holds more than one YAML document (---); keep one assessment per file.",
+                            ),
+                        )
+                        .at(Some(here)),
+                    );
+                    return (map, diags);
+                }
+                continue;
+            }
+            Event::Scalar(_, _, anchor, _) | Event::MappingStart(anchor, _) | Event::SequenceStart(anchor, _) => {
+                (*anchor, true)
+            }
+            Event::Alias(_) => (0, true),
+            Event::MappingEnd | Event::SequenceEnd => {
+                stack.pop();
+                if let Some(Frame::Map { key, .. }) = stack.last_mut() {
+                    *key = None;
+                }
+                continue;
+            }
+            _ => (0, false),
+        };
+        if !is_node {
+            continue;
+        }
+        if anchor > 0 {
+            diags.push(alias_forbidden(lang, here, AliasKind::Anchor));
+        }
+
+        // Is this node a key, or a value at which pointer?
+        let (pointer, dotted, key_loc) = match stack.last_mut() {
+            None => (String::new(), String::new(), None),
+            Some(Frame::Seq { pointer, dotted, next }) => {
+                let p = format!("{pointer}/{next}");
+                let d = format!("{dotted}[{next}]");
+                *next += 1;
+                (p, d, None)
+            }
+            Some(Frame::Map { pointer, dotted, seen, key }) => match key.take() {
+                Some((k, key_loc)) => {
+                    let p = format!("{pointer}/{}", escape_pointer_segment(&k));
+                    let d = if dotted.is_empty() { k } else { format!("{dotted}.{k}") };
+                    (p, d, Some(key_loc))
+                }
+                None => {
+                    let name = match &event {
+                        Event::Scalar(value, style, _, _) => {
+                            if value == "<<" && *style == ScalarStyle::Plain {
+                                diags.push(alias_forbidden(lang, here, AliasKind::Merge));
+                            }
+                            value.to_string()
+                        }
+                        Event::Alias(_) => {
+                            diags.push(alias_forbidden(lang, here, AliasKind::Alias));
+                            "*".to_owned()
+                        }
+                        _ => {
+                            diags.push(
+                                Diagnostic::new(
+                                    codes::INVALID_TYPE,
+                                    lang.pick(
+                                        "項目名（キー）にはマッピングやリストを使えません。",
+                                        "A key cannot be a mapping or a list.",
+                                    ),
+                                )
+                                .at(Some(here))
+                                .path(dotted.clone()),
+                            );
+                            return (map, diags);
+                        }
+                    };
+                    if let Some(first) = seen.get(&name) {
+                        let child = if dotted.is_empty() { name.clone() } else { format!("{dotted}.{name}") };
+                        diags.push(
+                            Diagnostic::new(
+                                codes::DUPLICATE_KEY,
+                                lang.pick(
+                                    format!("「{name}」が同じ階層に2回書かれています（最初は{}行目）。どちらかの記載が失われるため、1つにまとめてください。", first.line),
+                                    format!("`{name}` appears twice in the same mapping (first at line {}); merge them, or one text would be lost.", first.line),
+                                ),
+                            )
+                            .at(Some(here))
+                            .path(child)
+                            .related(*first, lang.pick("最初の記載", "first occurrence")),
+                        );
+                    } else {
+                        seen.insert(name.clone(), here);
+                    }
+                    *key = Some((name, here));
+                    continue;
+                }
+            },
+        };
+
+        map.nodes.insert(pointer.clone(), NodePosition { dotted: dotted.clone(), key: key_loc, value: here });
+        match event {
+            Event::Alias(_) => diags.push(alias_forbidden(lang, here, AliasKind::Alias).path(dotted)),
+            Event::MappingStart(..) | Event::SequenceStart(..) if stack.len() >= MAX_DEPTH => {
+                diags.push(
+                    Diagnostic::new(
+                        codes::YAML_SYNTAX,
+                        lang.pick(
+                            format!("入れ子が深すぎます（{MAX_DEPTH}段まで）。"),
+                            format!("Nesting is too deep (at most {MAX_DEPTH} levels)."),
+                        ),
+                    )
+                    .at(Some(here))
+                    .path(dotted),
+                );
+                return (map, diags);
+            }
+            Event::MappingStart(..) => {
+                stack.push(Frame::Map { pointer, dotted, seen: HashMap::new(), key: None })
+            }
+            Event::SequenceStart(..) => stack.push(Frame::Seq { pointer, dotted, next: 0 }),
+            _ => {}
+        }
+    }
+    (map, diags)
+}
+
+enum AliasKind {
+    Anchor,
+    Alias,
+    Merge,
+}
+
+fn alias_forbidden(lang: Lang, at: Location, kind: AliasKind) -> Diagnostic {
+    let (ja, en) = match kind {
+        AliasKind::Anchor => ("アンカー（&名前）", "An anchor (&name)"),
+        AliasKind::Alias => ("エイリアス（*名前）", "An alias (*name)"),
+        AliasKind::Merge => ("マージキー（<<）", "A merge key (<<)"),
+    };
+    Diagnostic::new(
+        codes::ALIAS_FORBIDDEN,
+        lang.pick(
+            format!("{ja}は評価書では使えません。"),
+            format!("{en} is not allowed in an assessment."),
+        ),
+    )
+    .at(Some(at))
+    .help(lang.pick(
+        "記載内容をその場所に直接書いてください（1つの値は1か所に書きます）。",
+        "Write the value out where it is used (each value has one place).",
+    ))
+}
+
+/// Parses the text into JSON with serde-saphyr. Run [`scan`] first: it has already reported
+/// what this would stop at, so an error here is reported as a plain syntax error.
+pub fn to_json(source: &Source, lang: Lang) -> Result<Value, Diagnostic> {
+    let options = serde_saphyr::options! {
+        duplicate_keys: serde_saphyr::DuplicateKeyPolicy::Error,
+        merge_keys: serde_saphyr::MergeKeyPolicy::Error,
+        leading_zero_numbers_as_strings: true,
+        strict_booleans: true,
+        budget: serde_saphyr::budget! {
+            max_depth: MAX_DEPTH + 1,
+            max_aliases: 0,
+            max_anchors: 0,
+            max_documents: 1,
+        },
+    };
+    serde_saphyr::from_str_with_options::<Value>(&source.text, options).map_err(|e| {
+        let location = e.location().map(|l| {
+            let line = usize::try_from(l.line()).unwrap_or(1);
+            let column = usize::try_from(l.column()).unwrap_or(1).saturating_sub(1);
+            source.location(line, column, 1)
+        });
+        Diagnostic::new(
+            codes::YAML_SYNTAX,
+            lang.pick(format!("YAMLとして読み取れません: {e}"), format!("Cannot read the YAML: {e}")),
+        )
+        .at(location)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scan_str(text: &str) -> (SourceMap, Vec<Diagnostic>) {
+        scan(&Source::new("t.yaml", text), Lang::En)
+    }
+
+    #[test]
+    fn maps_pointers_to_lines_and_character_columns() {
+        let (map, diags) = scan_str("a:\n  名前: 十分である\n  list:\n    - x\n    - y\n");
+        assert!(diags.is_empty());
+        let n = map.get("/a/名前").expect("node");
+        assert_eq!(n.dotted, "a.名前");
+        let key = n.key.expect("key");
+        assert_eq!((key.line, key.column), (2, 3));
+        assert_eq!((n.value.line, n.value.column), (2, 7));
+        let item = map.get("/a/list/1").expect("item");
+        assert_eq!(item.dotted, "a.list[1]");
+        assert_eq!(item.value.line, 5);
+        // A pointer the document lacks falls back to its nearest ancestor.
+        assert_eq!(map.locate("/a/missing").map(|l| l.line), Some(1));
+    }
+
+    #[test]
+    fn reports_every_duplicate_key_at_the_second_one() {
+        let (_, diags) = scan_str("a: 1\nb:\n  c: 1\n  c: 2\na: 3\n");
+        let dups: Vec<_> = diags.iter().map(|d| (d.code.name, d.line(), d.path.as_str())).collect();
+        assert_eq!(dups, vec![("duplicate-key", Some(4), "b.c"), ("duplicate-key", Some(5), "a")]);
+    }
+
+    #[test]
+    fn forbids_anchors_aliases_and_merge_keys() {
+        let (_, diags) = scan_str("a: &x 1\nb: *x\nc:\n  <<: {d: 1}\n");
+        let codes: Vec<_> = diags.iter().map(|d| (d.code.name, d.line())).collect();
+        assert_eq!(
+            codes,
+            vec![("alias-forbidden", Some(1)), ("alias-forbidden", Some(2)), ("alias-forbidden", Some(4))]
+        );
+    }
+
+    #[test]
+    fn stops_at_syntax_errors_and_deep_nesting() {
+        let (_, diags) = scan_str("a: [1, 2\nb: 3\n");
+        assert_eq!(diags[0].code.name, "yaml-syntax");
+        let deep = "[".repeat(10_000);
+        let (_, diags) = scan_str(&deep);
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags[0].code.name, "yaml-syntax");
+    }
+}
