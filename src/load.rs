@@ -105,6 +105,9 @@ fn load_source(source: Source, lang: Lang) -> Loaded {
             Err(d) => diagnostics.push(d),
         }
     }
+    for d in diagnostics.iter_mut().filter(|d| d.item.is_none() && !d.path.is_empty()) {
+        d.item = crate::schema::item_for_path(&d.path);
+    }
     diagnostic::sort(&mut diagnostics);
     loaded.diagnostics = diagnostics;
     loaded

@@ -138,14 +138,13 @@ impl ErrorMapper<'_> {
                 let mut child_segments = segments.clone();
                 child_segments.push(LocationSegment::Property(name.into()));
                 let child_item = item_label(self.schema, &child_segments);
-                let label = child_item.clone().unwrap_or_else(|| name.to_owned());
                 let child_path = if path.is_empty() { name.to_owned() } else { format!("{path}.{name}") };
                 out.push(
                     Diagnostic::new(
                         codes::MISSING_FIELD,
                         lang.pick(
-                            format!("「{label}」の記載がありません（キー {name}）。"),
-                            format!("`{name}` ({label}) is missing."),
+                            format!("記載がありません（キー {name}）。"),
+                            format!("`{name}` is missing."),
                         ),
                     )
                     .path(child_path)
@@ -153,19 +152,19 @@ impl ErrorMapper<'_> {
                     .at(self.map.locate(&pointer)),
                 );
             }
-            ValidationErrorKind::Type { kind } if instance.is_null() => {
-                let label = item.clone().unwrap_or_else(|| path.clone());
+            ValidationErrorKind::Type { .. } | ValidationErrorKind::AnyOf { .. } if instance.is_null() => {
+                let expected = anyof_expected(self.schema, &segments, lang);
                 let d = if is_required(self.schema, &segments) {
                     base(
                         codes::MISSING_FIELD,
-                        lang.pick(format!("「{label}」が空欄です。"), format!("{label} is empty.")),
+                        lang.pick("空欄です。記載してください。".to_owned(), "Empty; this item is required.".to_owned()),
                     )
                 } else {
                     base(
                         codes::INVALID_TYPE,
                         lang.pick(
-                            format!("「{label}」が空です。{}を書くか、この行を消してください。", type_names(kind, lang)),
-                            format!("{label} is empty; write {} or remove the line.", type_names(kind, lang)),
+                            format!("空です。{expected}を書くか、この行を消してください。"),
+                            format!("Empty; write {expected} or remove the line."),
                         ),
                     )
                 };
@@ -181,9 +180,10 @@ impl ErrorMapper<'_> {
                     ),
                 );
                 if expects_string(kind) && !instance.is_object() && !instance.is_array() {
+                    let raw = self.map.get(&pointer).map_or_else(|| instance.to_string(), |n| self.source.slice(n.value).trim().to_owned());
                     d = d.help(lang.pick(
-                        format!("文字列として書くには引用符で囲みます: \"{}\"", value_text.trim_matches('"')),
-                        format!("to write it as text, quote it: \"{}\"", value_text.trim_matches('"')),
+                        format!("文字列として書くには引用符で囲みます: \"{raw}\""),
+                        format!("to write it as text, quote it: \"{raw}\""),
                     ));
                 }
                 out.push(d);
@@ -242,13 +242,16 @@ impl ErrorMapper<'_> {
                     }
                 }
             }
-            ValidationErrorKind::MinLength { .. } | ValidationErrorKind::Minimum { .. } => {
-                let label = item.clone().unwrap_or_else(|| path.clone());
+            ValidationErrorKind::MinLength { .. } => out.push(base(
+                codes::INVALID_VALUE,
+                lang.pick("空の文字列は使えません。".to_owned(), "An empty text is not allowed here.".to_owned()),
+            )),
+            ValidationErrorKind::Minimum { .. } => {
                 out.push(base(
                     codes::INVALID_VALUE,
                     lang.pick(
-                        format!("「{label}」の値 {value_text} は使えません（空、または負の数）。"),
-                        format!("{value_text} is not allowed for {label} (empty, or negative)."),
+                        format!("{value_text} は使えません。0以上の数を書いてください。"),
+                        format!("{value_text} is not allowed; write a number of 0 or more."),
                     ),
                 ));
             }
@@ -266,8 +269,8 @@ impl ErrorMapper<'_> {
         match (written, instance) {
             (Some(s), _) if !instance.is_object() && !instance.is_array() => format!("「{}」", s.trim_matches(['"', '\''])),
             (_, Value::String(s)) => format!("「{}」", truncate(s, 40)),
-            (_, Value::Object(_)) => "マッピング".to_owned(),
-            (_, Value::Array(_)) => "リスト".to_owned(),
+            (_, Value::Object(_)) => self.lang.pick("マッピング", "A mapping").to_owned(),
+            (_, Value::Array(_)) => self.lang.pick("リスト", "A list").to_owned(),
             (_, v) => format!("「{v}」"),
         }
     }
@@ -314,7 +317,9 @@ fn anyof_expected(schema: &Value, segments: &[LocationSegment<'_>], lang: Lang) 
     let node = resolve(schema, segments).map(|n| deref(schema, n));
     let mut names: Vec<&str> = Vec::new();
     collect_types(schema, node, &mut names);
-    names.retain(|t| *t != "null" && *t != "object");
+    if names.len() > 1 {
+        names.retain(|t| *t != "null" && *t != "object");
+    }
     if names.is_empty() {
         names.push("string");
     }
@@ -421,6 +426,21 @@ pub fn item_for_pointer(pointer: &str) -> Option<String> {
     item_label(kiso_schema_value(), &segments)
 }
 
+/// The form item for a dotted path such as `history[3].timing`.
+pub fn item_for_path(dotted: &str) -> Option<String> {
+    let mut segments: Vec<LocationSegment<'_>> = Vec::new();
+    for part in dotted.split('.').filter(|p| !p.is_empty()) {
+        let mut pieces = part.split('[');
+        if let Some(name) = pieces.next().filter(|n| !n.is_empty()) {
+            segments.push(LocationSegment::Property(name.into()));
+        }
+        for index in pieces {
+            segments.push(LocationSegment::Index(index.trim_end_matches(']').parse().ok()?));
+        }
+    }
+    item_label(kiso_schema_value(), &segments)
+}
+
 fn property_names(schema: &Value, segments: &[LocationSegment<'_>]) -> Vec<String> {
     resolve(schema, segments)
         .map(|n| object_branch(schema, n))
@@ -495,6 +515,7 @@ mod tests {
         assert_eq!(item_for_pointer("/threshold_items/subjects/band").as_deref(), Some("Ⅱ 1. 対象人数"));
         assert_eq!(item_for_pointer("/threshold_items/subjects/as_of").as_deref(), Some("Ⅱ 1. いつ時点の計数か"));
         assert_eq!(item_for_pointer("/history/3/timing").as_deref(), Some("変更箇所 提出時期（4行目）"));
+        assert_eq!(item_for_path("history[3].timing").as_deref(), Some("変更箇所 提出時期（4行目）"));
         assert_eq!(item_for_pointer("/related_info/affair/systems/text").as_deref(), Some("Ⅰ 1. ③システムの名称"));
     }
 

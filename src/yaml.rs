@@ -145,9 +145,6 @@ pub fn scan(source: &Source, lang: Lang) -> (SourceMap, Vec<Diagnostic>) {
         if !is_node {
             continue;
         }
-        if anchor > 0 {
-            diags.push(alias_forbidden(lang, here, AliasKind::Anchor));
-        }
 
         // Is this node a key, or a value at which pointer?
         let (pointer, dotted, key_loc) = match stack.last_mut() {
@@ -214,6 +211,9 @@ pub fn scan(source: &Source, lang: Lang) -> (SourceMap, Vec<Diagnostic>) {
             },
         };
 
+        if anchor > 0 {
+            diags.push(alias_forbidden(lang, here, AliasKind::Anchor).path(dotted.clone()));
+        }
         map.nodes.insert(pointer.clone(), NodePosition { dotted: dotted.clone(), key: key_loc, value: here });
         match event {
             Event::Alias(_) => diags.push(alias_forbidden(lang, here, AliasKind::Alias).path(dotted)),
