@@ -38,6 +38,10 @@ pub enum LangArg {
 pub enum Command {
     /// Validate assessment files against the form's schema (exit 0 valid, 1 errors, 2 cannot run).
     Validate(ValidateArgs),
+    /// Validate, then apply every rule a reviewer checks (しきい値判断, Ⅳ, 変更箇所, due dates).
+    Check(CheckArgs),
+    /// Compute the しきい値判断 from head counts or band labels and explain it.
+    Threshold(ThresholdArgs),
     /// Print the JSON Schema of 様式2 (令和6年10月版).
     Schema,
 }
@@ -48,6 +52,48 @@ pub enum DiagnosticFormat {
     #[default]
     Human,
     Json,
+    /// SARIF 2.1.0, for code-scanning UIs (`pia check` only).
+    Sarif,
+}
+
+/// Output formats of a single result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum ResultFormat {
+    #[default]
+    Human,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Assessment YAML files or directories (searched for *.yaml).
+    #[arg(required = true, value_name = "FILE|DIR")]
+    pub files: Vec<PathBuf>,
+    /// The day rules about elapsed time judge by (YYYY-MM-DD); default: the system date.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub today: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: DiagnosticFormat,
+    /// Exit 1 on warnings too.
+    #[arg(long)]
+    pub deny_warnings: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ThresholdArgs {
+    /// Ⅱ1 対象人数: a head count (183000, 183,000) or the band label (10万人以上30万人未満).
+    #[arg(long, value_name = "N|BAND")]
+    pub subjects: String,
+    /// Ⅱ2 取扱者数: a head count (320) or the band label (500人未満).
+    #[arg(long, value_name = "N|BAND")]
+    pub handlers: String,
+    /// Ⅱ3 重大事故: あり/なし (also 発生あり/発生なし, yes/no).
+    #[arg(long, value_name = "あり|なし")]
+    pub incident: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: ResultFormat,
 }
 
 #[derive(Debug, Args)]

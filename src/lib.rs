@@ -3,11 +3,14 @@
 pub mod cli;
 pub mod commands;
 pub mod diagnostic;
+pub mod history;
 pub mod lang;
 pub mod load;
 pub mod model;
 pub mod report;
+pub mod rules;
 pub mod schema;
 pub mod source;
+pub mod threshold;
 pub mod wareki;
 pub mod yaml;

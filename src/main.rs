@@ -14,6 +14,8 @@ fn main() {
     let (mut out, mut err) = (stdout.lock(), stderr.lock());
     let outcome = match &cli.command {
         Command::Validate(args) => commands::validate::run(args, lang, &mut out, &mut err),
+        Command::Check(args) => commands::check::run(args, lang, &mut out, &mut err),
+        Command::Threshold(args) => commands::threshold::run(args, lang, &mut out, &mut err),
         Command::Schema => commands::schema::run(&mut out),
     };
     let _ = out.flush();

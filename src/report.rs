@@ -132,6 +132,75 @@ pub fn json(files: &[FileReport<'_>], with_summary: bool) -> String {
     text
 }
 
+/// SARIF 2.1.0: one rule entry per code pia has, one result per diagnostic.
+pub fn sarif(files: &[FileReport<'_>], lang: Lang) -> String {
+    use serde_json::json;
+    let rules: Vec<_> = crate::rules::all_codes()
+        .map(|c| {
+            json!({
+                "id": c.name,
+                "name": c.name,
+                "shortDescription": { "text": c.summary(lang) },
+                "fullDescription": { "text": c.summary(lang) },
+                "helpUri": format!("docs/rules.md#{}", c.name),
+                "defaultConfiguration": { "level": sarif_level(c.severity) },
+                "properties": { "item": c.item },
+            })
+        })
+        .collect();
+    let results: Vec<_> = files
+        .iter()
+        .flat_map(|f| f.diagnostics.iter().map(move |d| (f, d)))
+        .map(|(f, d)| {
+            let mut region = serde_json::Map::new();
+            if let Some(l) = d.location {
+                region.insert("startLine".into(), l.line.into());
+                region.insert("startColumn".into(), l.column.into());
+            }
+            let text = match &d.item {
+                Some(item) => format!("{item}: {}", d.message),
+                None => d.message.clone(),
+            };
+            json!({
+                "ruleId": d.code.name,
+                "level": sarif_level(d.severity),
+                "message": { "text": text },
+                "locations": [{
+                    "physicalLocation": {
+                        "artifactLocation": { "uri": f.source.name.replace('\\', "/") },
+                        "region": region,
+                    },
+                    "logicalLocations": [{ "fullyQualifiedName": d.path, "kind": "member" }],
+                }],
+            })
+        })
+        .collect();
+    let doc = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": { "driver": {
+                "name": "pia",
+                "version": env!("CARGO_PKG_VERSION"),
+                "rules": rules,
+            }},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    });
+    let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+fn sarif_level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
 /// A diagnostic as miette sees it.
 struct Shown<'a> {
     d: &'a Diagnostic,

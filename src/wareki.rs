@@ -152,6 +152,21 @@ impl Date {
         era * 146_097 + doe - 719_468
     }
 
+    /// The date `days` days after 1970-01-01 (inverse of [`Date::days_since_epoch`]).
+    pub fn from_days_since_epoch(days: i64) -> Self {
+        // Howard Hinnant's civil_from_days.
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        Self { year, month, day }
+    }
+
     /// The same month and day `years` later; 2月29日 becomes 2月28日 in a common year.
     pub fn add_years(&self, years: i32) -> Self {
         let year = self.year + years;
@@ -355,6 +370,9 @@ mod tests {
         assert_eq!(d(1970, 1, 1).days_since_epoch(), 0);
         assert_eq!(d(2025, 4, 25).days_since_epoch() - d(2024, 4, 25).days_since_epoch(), 365);
         assert_eq!(d(2024, 2, 29).add_years(1), d(2025, 2, 28));
+        for date in [d(1970, 1, 1), d(2000, 2, 29), d(2025, 4, 25), d(1899, 12, 31)] {
+            assert_eq!(Date::from_days_since_epoch(date.days_since_epoch()), date);
+        }
         assert_eq!(d(2025, 4, 25).add_years(5), d(2030, 4, 25));
     }
 }

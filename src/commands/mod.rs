@@ -1,12 +1,19 @@
 //! One module per subcommand; each takes parsed arguments and writers and returns an [`Outcome`].
 
+pub mod check;
 pub mod schema;
+pub mod threshold;
 pub mod validate;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use crate::cli::DiagnosticFormat;
+use crate::diagnostic::{self, Severity};
 use crate::lang::Lang;
+use crate::load::{Loaded, load_file};
+use crate::report::{self, FileReport, Style};
+use crate::wareki::Date;
 
 /// How a command ended, as the process exit code reports it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -60,4 +67,53 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
 /// Writes a "cannot run" message for one input to stderr.
 pub fn report_cannot_run(err: &mut dyn Write, lang: Lang, what: &dyn std::fmt::Display) {
     let _ = writeln!(err, "{}: {what}", lang.pick("pia: 実行できません", "pia: cannot run"));
+}
+
+/// What `validate` and `check` share: which files, how to print, and whether to apply the rules.
+pub struct DiagnosticRun<'a> {
+    pub inputs: &'a [PathBuf],
+    pub format: DiagnosticFormat,
+    /// Apply the rules, judging elapsed time as of this day.
+    pub rules_today: Option<Date>,
+    pub deny_warnings: bool,
+    /// Add the `summary` object to JSON output.
+    pub summary: bool,
+}
+
+/// Loads every input, applies the rules when asked, prints the report and returns the outcome.
+pub fn run_diagnostics(run: &DiagnosticRun<'_>, lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
+    let mut outcome = Outcome::Ok;
+    let mut loaded: Vec<Loaded> = Vec::new();
+    for path in collect_yaml_files(run.inputs) {
+        match load_file(&path, lang) {
+            Ok(mut l) => {
+                if let (Some(today), Some(a)) = (run.rules_today, &l.assessment) {
+                    l.diagnostics.extend(crate::rules::check(a, &l.map, lang, today));
+                    diagnostic::sort(&mut l.diagnostics);
+                }
+                let fails = |d: &diagnostic::Diagnostic| {
+                    d.severity == Severity::Error || (run.deny_warnings && d.severity == Severity::Warning)
+                };
+                if l.diagnostics.iter().any(fails) {
+                    outcome = outcome.max(Outcome::Findings);
+                }
+                loaded.push(l);
+            }
+            Err(e) => {
+                report_cannot_run(err, lang, &e);
+                outcome = Outcome::CannotRun;
+            }
+        }
+    }
+    let files: Vec<FileReport<'_>> =
+        loaded.iter().map(|l| FileReport { source: &l.source, diagnostics: &l.diagnostics }).collect();
+    let text = match run.format {
+        DiagnosticFormat::Human => report::human(&files, lang, Style::detect()),
+        DiagnosticFormat::Json => report::json(&files, run.summary),
+        DiagnosticFormat::Sarif => report::sarif(&files, lang),
+    };
+    if out.write_all(text.as_bytes()).is_err() {
+        return Outcome::CannotRun;
+    }
+    outcome
 }

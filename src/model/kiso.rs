@@ -11,17 +11,28 @@ use super::types::{AssessmentNumber, Text, choice};
 use crate::wareki::Date;
 
 choice! {
-    /// The form a file declares (様式).
+    /// 様式（基礎項目評価書は様式2）。
     Form { Kiso => "様式2" }
 }
 
 choice! {
-    /// The revision of the form (the tag printed top right, e.g. `[令和６年10月　様式２]`).
-    Revision { R6_10 => "令和6年10月" }
+    /// 様式の版（右上の様式番号の年月）。令和6年10月版より前の版は、公表日が令和6年10月1日以降なら警告の対象。
+    Revision {
+        H26_4 => "平成26年4月",
+        H28_1 => "平成28年1月",
+        H29_5 => "平成29年5月",
+        R1 => "令和元年",
+        R6_10 => "令和6年10月",
+    }
 }
 
 choice! {
-    /// Ⅱ 1. 対象人数 — the five bands of the form.
+    /// 直近の評価の種類: 新規の実施か、再実施か。
+    AssessmentKind { Initial => "実施", Reassessment => "再実施" }
+}
+
+choice! {
+    /// Ⅱ 1. 対象人数の選択肢。
     SubjectsBand {
         Under1k => "1,000人未満（任意実施）",
         From1kTo10k => "1,000人以上1万人未満",
@@ -32,17 +43,17 @@ choice! {
 }
 
 choice! {
-    /// Ⅱ 2. 取扱者数 — 500人以上か.
+    /// Ⅱ 2. 取扱者数の選択肢（特定個人情報ファイル取扱者数は500人以上か）。
     HandlersBand { Over500 => "500人以上", Under500 => "500人未満" }
 }
 
 choice! {
-    /// Ⅱ 3. 重大事故 — 過去１年以内に発生したか.
+    /// Ⅱ 3. 重大事故の選択肢（過去１年以内に発生したか）。
     Incident { Occurred => "発生あり", None => "発生なし" }
 }
 
 choice! {
-    /// Ⅲ しきい値判断結果 — the text the form prints for each judgement (one table, see spec §1.4).
+    /// Ⅲ しきい値判断結果の文言（しきい値判断の結果ごとに様式が印字する文言。この一覧が唯一の定義）。
     Obligation {
         None => "特定個人情報保護評価の実施が義務付けられない",
         Kiso => "基礎項目評価の実施が義務付けられる",
@@ -52,12 +63,12 @@ choice! {
 }
 
 choice! {
-    /// Ⅰ 4. ① 情報提供ネットワークシステムによる情報連携の実施の有無.
+    /// Ⅰ 4. ①実施の有無の選択肢。
     LinkageStatus { Yes => "実施する", No => "実施しない", Undecided => "未定" }
 }
 
 choice! {
-    /// Ⅳ 1. 提出する特定個人情報保護評価書の種類.
+    /// Ⅳ 1. 提出する特定個人情報保護評価書の種類の選択肢。
     SubmittedAssessments {
         Kiso => "基礎項目評価書",
         KisoJuten => "基礎項目評価書及び重点項目評価書",
@@ -66,12 +77,12 @@ choice! {
 }
 
 choice! {
-    /// Ⅳ リスクへの対策は十分か — the three answers shared by Ⅳ2–Ⅳ8 and Ⅳ11.
+    /// 「リスクへの対策は十分か」の選択肢（Ⅳ2〜Ⅳ8、Ⅳ11共通）。
     Adequacy { Emphasised => "特に力を入れている", Sufficient => "十分である", Remaining => "課題が残されている" }
 }
 
 choice! {
-    /// Ⅳ 10. 従業者に対する教育・啓発 — worded differently from the other answers.
+    /// Ⅳ 10. 従業者に対する教育・啓発の選択肢（他の項目と文言が異なる）。
     TrainingLevel {
         Emphasised => "特に力を入れて行っている",
         Sufficient => "十分に行っている",
@@ -80,7 +91,7 @@ choice! {
 }
 
 choice! {
-    /// Ⅳ 11. 最も優先度が高いと考えられる対策 — the nine measures of the form.
+    /// Ⅳ 11. 最も優先度が高いと考えられる対策の選択肢（9つ）。
     PriorityMeasure {
         Acquisition => "目的外の入手が行われるリスクへの対策",
         Linkage => "目的を超えた紐付け、事務に必要のない情報との紐付けが行われるリスクへの対策",
@@ -95,7 +106,7 @@ choice! {
 }
 
 choice! {
-    /// 変更箇所 提出時期 — whether the revised 評価書 was submitted before or after the change.
+    /// 変更箇所 提出時期の選択肢（変更の前に提出したか後か）。
     Timing { Before => "事前", After => "事後" }
 }
 
@@ -125,11 +136,27 @@ pub struct KisoAssessment {
     pub threshold_result: Obligation,
     /// # Ⅳ リスク対策
     pub risk_measures: RiskMeasures,
+    /// # 直近の評価（実施又は再実施）
+    ///
+    /// 評価書には印字しない。直近の実施・再実施の日（修正は含まない）。規則第15条の5年ごとの再評価の期限を計算する。
+    pub last_assessment: Option<LastAssessment>,
     /// # 変更箇所
     ///
     /// 変更日の新しい順に記載する。
     #[serde(default)]
     pub history: Vec<HistoryRow>,
+}
+
+/// # 直近の評価（実施又は再実施）
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LastAssessment {
+    /// # 直近の評価の種類
+    pub kind: AssessmentKind,
+    /// # 直近の評価の日
+    ///
+    /// 評価書を（再）実施して公表した日。
+    pub date: Date,
 }
 
 /// # 表紙

@@ -1,0 +1,162 @@
+//! The 変更箇所 table: how its 項目 cells name items of the form.
+
+use std::fmt;
+
+use crate::wareki::{Date, normalize_digit};
+
+/// A part of the form that a 変更箇所 row can name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Section {
+    Cover,
+    I,
+    II,
+    III,
+    IV,
+}
+
+impl Section {
+    /// The numeral and the heading as the form prints them.
+    fn numeral_and_title(self) -> (&'static str, &'static str) {
+        match self {
+            Section::Cover => ("", "表紙"),
+            Section::I => ("Ⅰ", "関連情報"),
+            Section::II => ("Ⅱ", "しきい値判断項目"),
+            Section::III => ("Ⅲ", "しきい値判断結果"),
+            Section::IV => ("Ⅳ", "リスク対策"),
+        }
+    }
+
+    /// How many numbered items the section has in 様式2 (令和6年10月版).
+    fn items(self) -> u32 {
+        match self {
+            Section::Cover | Section::III => 0,
+            Section::I => 9,
+            Section::II => 3,
+            Section::IV => 11,
+        }
+    }
+}
+
+/// A reference to an item of the form, as written in a 変更箇所 row (`Ⅱ 1`, `Ⅰ5　②所属長`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ItemRef {
+    pub section: Section,
+    pub number: Option<u32>,
+    /// What follows the number (`②所属長`), white space removed.
+    pub detail: String,
+}
+
+impl fmt::Display for ItemRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (numeral, title) = self.section.numeral_and_title();
+        match (self.section, self.number) {
+            (Section::Cover, _) => f.write_str(if self.detail.is_empty() { title } else { &self.detail }),
+            (_, Some(n)) if self.detail.is_empty() => write!(f, "{numeral} {n}"),
+            (_, Some(n)) => write!(f, "{numeral} {n} {}", self.detail),
+            (_, None) => write!(f, "{numeral} {title}"),
+        }
+    }
+}
+
+/// Cover items a row may name instead of a numbered item.
+const COVER_ITEMS: &[&str] = &[
+    "表紙",
+    "評価書番号",
+    "評価書名",
+    "個人のプライバシー等の権利利益の保護の宣言",
+    "宣言",
+    "特記事項",
+    "評価実施機関名",
+    "公表日",
+];
+
+impl ItemRef {
+    pub fn new(section: Section, number: Option<u32>) -> Self {
+        Self { section, number, detail: String::new() }
+    }
+
+    /// Reads a 項目 cell; `None` when it names no item of the form.
+    pub fn parse(label: &str) -> Option<Self> {
+        let compact: String = label
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
+            .map(normalize_digit)
+            .collect();
+        if let Some(cover) = COVER_ITEMS.iter().find(|c| compact.starts_with(*c)) {
+            return Some(Self { section: Section::Cover, number: None, detail: (*cover).to_owned() });
+        }
+        let mut chars = compact.chars();
+        let section = match chars.next()? {
+            'Ⅰ' => Section::I,
+            'Ⅱ' => Section::II,
+            'Ⅲ' => Section::III,
+            'Ⅳ' => Section::IV,
+            _ => return None,
+        };
+        let rest = chars.as_str();
+        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        let rest = &rest[digits.len()..];
+        let detail = rest.trim_start_matches(['．', '.']).to_owned();
+        if digits.is_empty() {
+            let (_, title) = section.numeral_and_title();
+            return (detail.is_empty() || detail.starts_with(title)).then_some(Self { section, number: None, detail });
+        }
+        let number: u32 = digits.parse().ok()?;
+        (1..=section.items()).contains(&number).then_some(Self { section, number: Some(number), detail })
+    }
+
+    /// Same section and number (details such as `②所属長` aside).
+    pub fn same_item(&self, other: &ItemRef) -> bool {
+        self.section == other.section && self.number == other.number
+    }
+}
+
+/// Reads a count date as the form prints it in 変更箇所 (`令和６年４月１日時点`).
+pub fn parse_count_date(text: &str) -> Option<Date> {
+    let t = text.trim().trim_end_matches("時点").trim().trim_end_matches('\u{3000}');
+    Date::parse(t).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_forms_the_seed_uses() {
+        for (label, section, number) in [
+            ("Ⅱ 1", Section::II, Some(1)),
+            ("Ⅱ　２", Section::II, Some(2)),
+            ("Ⅰ 5 ②所属長", Section::I, Some(5)),
+            ("Ⅰ5　②所属長", Section::I, Some(5)),
+            ("Ⅳ 11．最も優先度が高いと考えられる対策", Section::IV, Some(11)),
+            ("Ⅳ 8．人手を介在させる作業", Section::IV, Some(8)),
+            ("Ⅳ リスク対策", Section::IV, None),
+            ("Ⅳ　リスク対策", Section::IV, None),
+            ("Ⅰ 1　②事務の概要", Section::I, Some(1)),
+            ("評価書名", Section::Cover, None),
+        ] {
+            let r = ItemRef::parse(label).unwrap_or_else(|| panic!("{label}"));
+            assert_eq!((r.section, r.number), (section, number), "{label}");
+        }
+    }
+
+    #[test]
+    fn rejects_what_is_not_an_item() {
+        for label in ["", "Ⅱ 4", "Ⅰ 10", "Ⅳ 12", "Ⅴ 1", "その他", "Ⅳ その他", "2 1"] {
+            assert_eq!(ItemRef::parse(label), None, "{label}");
+        }
+    }
+
+    #[test]
+    fn prints_like_the_form() {
+        assert_eq!(ItemRef::new(Section::II, Some(1)).to_string(), "Ⅱ 1");
+        assert_eq!(ItemRef::new(Section::IV, None).to_string(), "Ⅳ リスク対策");
+    }
+
+    #[test]
+    fn count_dates() {
+        assert_eq!(parse_count_date("令和６年４月１日時点"), Date::from_ymd(2024, 4, 1));
+        assert_eq!(parse_count_date("令和6年4月1日 時点"), Date::from_ymd(2024, 4, 1));
+        assert_eq!(parse_count_date("－"), None);
+    }
+}

@@ -1,0 +1,120 @@
+//! Rules on the cover and Ⅰ 関連情報.
+
+use super::RuleContext;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::kiso::{LinkageStatus, Revision};
+use crate::model::Text;
+use crate::wareki::Date;
+
+/// True when an optional text is absent or blank.
+pub(super) fn blank(text: &Option<Text>) -> bool {
+    text.as_ref().is_none_or(Text::is_blank)
+}
+
+/// The day the 令和6年10月 form took effect.
+const R6_10_IN_FORCE: (i32, u32, u32) = (2024, 10, 1);
+
+pub fn form_revision_outdated(cx: &RuleContext<'_>, code: &'static Code, out: &mut Vec<Diagnostic>) {
+    let a = cx.assessment;
+    let (y, m, d) = R6_10_IN_FORCE;
+    let in_force = Date::from_ymd(y, m, d);
+    if a.revision != Revision::R6_10 && in_force.is_some_and(|f| a.cover.published >= f) {
+        out.push(cx.at(
+            code,
+            "/revision",
+            format!(
+                "公表日（{}）が令和6年10月1日以降ですが、様式は「{}」版です。令和6年10月版の様式（Ⅳ8・Ⅳ11を含む）で作成してください。",
+                a.cover.published.to_wareki(),
+                a.revision
+            ),
+            format!(
+                "Published {} (on or after 2024-10-01) on the 「{}」 form; use the 令和6年10月 form (with Ⅳ8 and Ⅳ11).",
+                a.cover.published, a.revision
+            ),
+        ));
+    }
+}
+
+pub fn title_affair_mismatch(cx: &RuleContext<'_>, code: &'static Code, out: &mut Vec<Diagnostic>) {
+    let a = cx.assessment;
+    let name = a.related_info.affair.name.as_str().trim();
+    if !name.is_empty() && !a.cover.title.as_str().contains(name) {
+        out.push(cx.at(
+            code,
+            "/cover/title",
+            format!("評価書名「{}」に事務の名称「{name}」が含まれていません。評価書名は事務が推測できる名称にします。", a.cover.title.as_str()),
+            format!("The title 「{}」 does not contain the affair's name 「{name}」.", a.cover.title.as_str()),
+        ));
+    }
+}
+
+/// Suffixes that turn a body into its head (熊本市長 → 熊本市).
+const HEAD_SUFFIXES: &[&str] = &["長官", "知事", "大臣", "長"];
+
+pub fn declaration_body_mismatch(cx: &RuleContext<'_>, code: &'static Code, out: &mut Vec<Diagnostic>) {
+    let a = cx.assessment;
+    let body = a.cover.body.as_str().trim();
+    let declaration = a.cover.declaration.as_str();
+    let organisation = HEAD_SUFFIXES.iter().find_map(|s| body.strip_suffix(s)).filter(|o| !o.is_empty());
+    let named = declaration.contains(body) || organisation.is_some_and(|o| declaration.contains(o));
+    if !body.is_empty() && !named {
+        out.push(cx.at(
+            code,
+            "/cover/declaration",
+            format!("宣言に評価実施機関「{body}」（又は{}）が書かれていません。", organisation.unwrap_or(body)),
+            format!("The declaration does not name the assessing body 「{body}」."),
+        ));
+    }
+}
+
+pub fn linkage_basis_missing(cx: &RuleContext<'_>, code: &'static Code, out: &mut Vec<Diagnostic>) {
+    let l = &cx.assessment.related_info.network_linkage;
+    if l.status == LinkageStatus::Yes && blank(&l.basis) {
+        out.push(cx.at(
+            code,
+            "/related_info/network_linkage/basis",
+            "情報連携を「実施する」場合は、②法令上の根拠（例: 番号法第19条第8号　別表）を記載します。".into(),
+            "When linkage is 実施する, give its legal basis in Ⅰ4② (e.g. 番号法第19条第8号　別表).".into(),
+        ));
+    }
+}
+
+/// Splits on ASCII and full-width spaces.
+fn words(text: &str) -> Vec<&str> {
+    text.split(|c: char| c.is_whitespace() || c == '\u{3000}').filter(|w| !w.is_empty()).collect()
+}
+
+fn looks_like_name_part(word: &str) -> bool {
+    let n = word.chars().count();
+    (1..=5).contains(&n)
+        && word.chars().all(|c| matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3040}'..='\u{30FF}' | '々'))
+}
+
+pub fn personal_name_in_title(cx: &RuleContext<'_>, code: &'static Code, out: &mut Vec<Diagnostic>) {
+    let title = cx.assessment.related_info.department.head_title.as_str();
+    let parts = words(title);
+    if parts.len() >= 2 && parts[1..].iter().all(|w| looks_like_name_part(w)) {
+        let name = parts[1..].join(" ");
+        out.push(
+            cx.at(
+                code,
+                "/related_info/department/head_title",
+                format!("所属長の役職名「{title}」に個人名（{name}）が含まれているようです。令和元年の様式改正以降、役職名のみを記載します。"),
+                format!("The head's title 「{title}」 seems to include a person's name ({name}); since 令和元年 the form asks for the title only."),
+            )
+            .help(cx.lang.pick(format!("「{}」のように役職名だけにしてください。", parts[0]), format!("write the title only, e.g. 「{}」.", parts[0]))),
+        );
+    }
+}
+
+pub fn rule_9_2_reason_missing(cx: &RuleContext<'_>, code: &'static Code, out: &mut Vec<Diagnostic>) {
+    let r = &cx.assessment.related_info.rule_9_2;
+    if r.applied && blank(&r.reason) {
+        out.push(cx.at(
+            code,
+            "/related_info/rule_9_2/reason",
+            "規則第9条第2項を「適用した」場合は、適用した理由（災害対応等の緊急性）を記載します。".into(),
+            "When 規則第9条第2項 is applied, give the reason (the emergency that required it).".into(),
+        ));
+    }
+}

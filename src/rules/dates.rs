@@ -1,0 +1,39 @@
+//! Reminders that depend on today's date: the yearly review and the 5-year re-assessment.
+
+use super::RuleContext;
+use crate::diagnostic::{Code, Diagnostic};
+
+pub fn annual_review_due(cx: &RuleContext<'_>, code: &'static Code, out: &mut Vec<Diagnostic>) {
+    let published = cx.assessment.cover.published;
+    let due = published.add_years(1);
+    if cx.today > due {
+        out.push(cx.at(
+            code,
+            "/cover/published",
+            format!(
+                "公表日（{}）から1年以上経過しています（{}時点）。少なくとも1年に1回は評価書を見直し、変更があれば修正するよう努めます。",
+                published.to_wareki(),
+                cx.today.to_wareki()
+            ),
+            format!("More than a year since publication ({published}, today {}); review the assessment at least yearly.", cx.today),
+        ));
+    }
+}
+
+pub fn reassessment_due(cx: &RuleContext<'_>, code: &'static Code, out: &mut Vec<Diagnostic>) {
+    let Some(last) = &cx.assessment.last_assessment else { return };
+    let due = last.date.add_years(5);
+    if cx.today > due {
+        out.push(cx.at(
+            code,
+            "/last_assessment/date",
+            format!(
+                "直近の{}（{}）から5年を経過しています（期限 {}）。規則第15条により、5年を経過する前に再評価を行うよう努めます。",
+                last.kind,
+                last.date.to_wareki(),
+                due.to_wareki()
+            ),
+            format!("More than 5 years since the last {} ({}; due {due}): re-assess (規則第15条).", last.kind, last.date),
+        ));
+    }
+}

@@ -1,0 +1,145 @@
+//! Rules on the 変更箇所 table.
+
+use super::RuleContext;
+use super::cover::blank;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::history::{ItemRef, Section, parse_count_date};
+use crate::model::kiso::{HistoryRow, SubmittedAssessments, Timing};
+
+pub fn after_publication(cx: &RuleContext<'_>, code: &'static Code, out: &mut Vec<Diagnostic>) {
+    let published = cx.assessment.cover.published;
+    for (i, row) in cx.assessment.history.iter().enumerate().filter(|(_, r)| r.date > published) {
+        out.push(cx.at(
+            code,
+            &format!("/history/{i}/date"),
+            format!("変更日（{}）が公表日（{}）より後です。変更を記録した評価書は、その変更日以後に公表します。", row.date.to_wareki(), published.to_wareki()),
+            format!("The change date ({}) is after the publication date ({published}).", row.date),
+        ));
+    }
+}
+
+pub fn not_ordered(cx: &RuleContext<'_>, code: &'static Code, out: &mut Vec<Diagnostic>) {
+    let rows = &cx.assessment.history;
+    for (i, pair) in rows.windows(2).enumerate() {
+        if let [newer, older] = pair {
+            if older.date > newer.date {
+                out.push(cx.at(
+                    code,
+                    &format!("/history/{}/date", i + 1),
+                    format!(
+                        "{}行目（{}）が前の行（{}）より新しい日付です。変更箇所は新しい順に並べます。",
+                        i + 2,
+                        older.date.to_wareki(),
+                        newer.date.to_wareki()
+                    ),
+                    format!("Row {} ({}) is newer than the row before it ({}); list changes newest first.", i + 2, older.date, newer.date),
+                ));
+            }
+        }
+    }
+}
+
+pub fn missing_reason(cx: &RuleContext<'_>, code: &'static Code, out: &mut Vec<Diagnostic>) {
+    for (i, _) in cx.assessment.history.iter().enumerate().filter(|(_, r)| r.timing == Some(Timing::After) && blank(&r.reason)) {
+        out.push(cx.at(
+            code,
+            &format!("/history/{i}/reason"),
+            "提出時期が「事後」の変更には、事後でよい理由（例: 集計時点の変更のため、重要な変更に該当しない。）を記載します。".into(),
+            "A 事後 row needs an explanation of why after-the-fact submission is acceptable.".into(),
+        ));
+    }
+}
+
+pub fn unknown_item(cx: &RuleContext<'_>, code: &'static Code, out: &mut Vec<Diagnostic>) {
+    for (i, row) in cx.assessment.history.iter().enumerate().filter(|(_, r)| ItemRef::parse(&r.item).is_none()) {
+        out.push(
+            cx.at(
+                code,
+                &format!("/history/{i}/item"),
+                format!("項目「{}」は様式の項目を指していません。", row.item),
+                format!("「{}」 does not name an item of the form.", row.item),
+            )
+            .help(cx.lang.pick("様式の番号で書きます（例: Ⅱ 1、Ⅰ 5 ②所属長の役職名、Ⅳ リスク対策）。", "use the form's numbering, e.g. Ⅱ 1, Ⅰ 5 ②所属長の役職名, Ⅳ リスク対策.")),
+        );
+    }
+}
+
+/// The newest row about an item (rows are meant to be newest first; ties keep the first).
+fn newest_row<'a>(rows: &'a [HistoryRow], item: &ItemRef) -> Option<&'a HistoryRow> {
+    rows.iter()
+        .filter(|r| ItemRef::parse(&r.item).is_some_and(|i| i.same_item(item)))
+        .fold(None, |best: Option<&HistoryRow>, r| match best {
+            Some(b) if b.date >= r.date => Some(b),
+            _ => Some(r),
+        })
+}
+
+pub fn count_date_history_mismatch(cx: &RuleContext<'_>, code: &'static Code, out: &mut Vec<Diagnostic>) {
+    let a = cx.assessment;
+    for (number, pointer, as_of) in [
+        (1, "/threshold_items/subjects/as_of", a.threshold_items.subjects.as_of),
+        (2, "/threshold_items/handlers/as_of", a.threshold_items.handlers.as_of),
+    ] {
+        let item = ItemRef::new(Section::II, Some(number));
+        let Some(row) = newest_row(&a.history, &item) else { continue };
+        let Some(recorded) = row.after.as_ref().and_then(|t| parse_count_date(t.as_str())) else { continue };
+        if recorded != as_of {
+            out.push(cx.at(
+                code,
+                pointer,
+                format!(
+                    "Ⅱ{number}のいつ時点の計数か（{}）が、変更箇所に最後に記録した変更後の記載（{}、変更日 {}）と違います。",
+                    as_of.to_wareki(),
+                    recorded.to_wareki(),
+                    row.date.to_wareki()
+                ),
+                format!("The Ⅱ{number} count date ({as_of}) differs from the newest change recorded for it ({recorded}, on {}).", row.date),
+            ));
+        }
+    }
+}
+
+/// Items whose change can be a 重要な変更 in a 重点/全項目評価書 (指針 別表: the affair, the
+/// file, linkage, and the risk measures; outsourcing and provision are Ⅳ4/Ⅳ5).
+fn may_be_important(item: &ItemRef) -> bool {
+    match (item.section, item.number) {
+        (Section::I, Some(n)) => matches!(n, 1..=4),
+        (Section::IV, Some(n)) => n >= 2,
+        (Section::IV, None) => true,
+        _ => false,
+    }
+}
+
+/// Explanations that already say why a 事後 submission was acceptable.
+const NOT_IMPORTANT_EXPLANATIONS: &[&str] = &["重要な変更に該当しない", "新様式への変更", "法令改正に伴う"];
+
+pub fn possible_important_change(cx: &RuleContext<'_>, code: &'static Code, out: &mut Vec<Diagnostic>) {
+    let a = cx.assessment;
+    if a.risk_measures.submitted == SubmittedAssessments::Kiso {
+        return;
+    }
+    for (i, row) in a.history.iter().enumerate() {
+        let explained = row
+            .reason
+            .as_ref()
+            .is_some_and(|r| NOT_IMPORTANT_EXPLANATIONS.iter().any(|e| r.as_str().contains(e)));
+        let important_kind = ItemRef::parse(&row.item).is_some_and(|i| may_be_important(&i));
+        if row.timing == Some(Timing::After) && important_kind && !explained {
+            out.push(
+                cx.at(
+                    code,
+                    &format!("/history/{i}/timing"),
+                    format!(
+                        "「{}」の変更は、重点項目評価書・全項目評価書では重要な変更に当たることがあります。重要な変更なら変更前に再評価（事前）が必要です。",
+                        row.item
+                    ),
+                    format!("A change to 「{}」 can be a 重要な変更 for a 重点/全項目 assessment, which must be re-assessed before the change (事前).", row.item),
+                )
+                .help(cx.lang.pick(
+                    "重要な変更に当たらないなら、提出時期に係る説明にその理由を書いてください（例: …のため、重要な変更に該当しない。）。",
+                    "if it is not a 重要な変更, say why in the explanation (…のため、重要な変更に該当しない。).",
+                )),
+            );
+        }
+    }
+}
