@@ -42,6 +42,12 @@ pub enum Command {
     Check(CheckArgs),
     /// Compute the しきい値判断 from head counts or band labels and explain it.
     Threshold(ThresholdArgs),
+    /// Propose 変更箇所 rows for what changed between two versions (files or git revisions).
+    Diff(DiffArgs),
+    /// Add the rows `diff OLD FILE` proposes to FILE's 変更箇所, keeping its formatting.
+    Amend(AmendArgs),
+    /// Print the 変更箇所 table as the form shows it.
+    History(HistoryArgs),
     /// Print the JSON Schema of 様式2 (令和6年10月版).
     Schema,
 }
@@ -69,7 +75,7 @@ pub struct CheckArgs {
     /// Assessment YAML files or directories (searched for *.yaml).
     #[arg(required = true, value_name = "FILE|DIR")]
     pub files: Vec<PathBuf>,
-    /// The day rules about elapsed time judge by (YYYY-MM-DD); default: the system date.
+    /// The day rules about elapsed time judge by (YYYY-MM-DD); default: today in Japan (JST).
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub today: Option<String>,
     /// Output format.
@@ -78,6 +84,57 @@ pub struct CheckArgs {
     /// Exit 1 on warnings too.
     #[arg(long)]
     pub deny_warnings: bool,
+    /// The previous version (a file, or REV:PATH read through git) for the rules about change
+    /// (threshold-rise); needs a single FILE.
+    #[arg(long, value_name = "OLD")]
+    pub previous: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The older version: a file, or REV:PATH read through git (HEAD~1:assessments/x.yaml).
+    #[arg(value_name = "OLD")]
+    pub old: String,
+    /// The newer version: a file, or REV:PATH.
+    #[arg(value_name = "NEW")]
+    pub new: String,
+    /// Output format; `yaml` prints rows ready to paste under `history:`.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: DiffFormat,
+    /// The 変更日 of the proposed rows (YYYY-MM-DD); default: NEW's 公表日.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum DiffFormat {
+    #[default]
+    Human,
+    Yaml,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct AmendArgs {
+    /// The assessment to amend (rewritten in place, atomically).
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// The version to compare with: a file, or REV:PATH read through git.
+    #[arg(long, value_name = "OLD")]
+    pub from: String,
+    /// Set 公表日 to this day (YYYY-MM-DD) and date the new rows with it.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// The assessment whose 変更箇所 to print.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Also show the commit that introduced each row (git blame).
+    #[arg(long)]
+    pub git: bool,
 }
 
 #[derive(Debug, Args)]

@@ -60,7 +60,6 @@ impl fmt::Display for ItemRef {
 
 /// Cover items a row may name instead of a numbered item.
 const COVER_ITEMS: &[&str] = &[
-    "表紙",
     "評価書番号",
     "評価書名",
     "個人のプライバシー等の権利利益の保護の宣言",
@@ -82,8 +81,12 @@ impl ItemRef {
             .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
             .map(normalize_digit)
             .collect();
-        if let Some(cover) = COVER_ITEMS.iter().find(|c| compact.starts_with(*c)) {
+        let after_cover = compact.strip_prefix("表紙").unwrap_or(&compact);
+        if let Some(cover) = COVER_ITEMS.iter().find(|c| !after_cover.is_empty() && after_cover.starts_with(*c)) {
             return Some(Self { section: Section::Cover, number: None, detail: (*cover).to_owned() });
+        }
+        if compact == "表紙" {
+            return Some(Self { section: Section::Cover, number: None, detail: String::new() });
         }
         let mut chars = compact.chars();
         let section = match chars.next()? {
@@ -111,6 +114,17 @@ impl ItemRef {
     }
 }
 
+/// Items whose change can be a 重要な変更 in a 重点/全項目評価書 (指針 別表: the affair, the
+/// file, linkage, and the risk measures; outsourcing and provision are Ⅳ4/Ⅳ5).
+pub fn may_be_important(item: &ItemRef) -> bool {
+    match (item.section, item.number) {
+        (Section::I, Some(n)) => matches!(n, 1..=4),
+        (Section::IV, Some(n)) => n >= 2,
+        (Section::IV, None) => true,
+        _ => false,
+    }
+}
+
 /// Reads a count date as the form prints it in 変更箇所 (`令和６年４月１日時点`).
 pub fn parse_count_date(text: &str) -> Option<Date> {
     let t = text.trim().trim_end_matches("時点").trim().trim_end_matches('\u{3000}');
@@ -134,6 +148,7 @@ mod tests {
             ("Ⅳ　リスク対策", Section::IV, None),
             ("Ⅰ 1　②事務の概要", Section::I, Some(1)),
             ("評価書名", Section::Cover, None),
+            ("表紙 評価書名", Section::Cover, None),
         ] {
             let r = ItemRef::parse(label).unwrap_or_else(|| panic!("{label}"));
             assert_eq!((r.section, r.number), (section, number), "{label}");
@@ -145,6 +160,12 @@ mod tests {
         for label in ["", "Ⅱ 4", "Ⅰ 10", "Ⅳ 12", "Ⅴ 1", "その他", "Ⅳ その他", "2 1"] {
             assert_eq!(ItemRef::parse(label), None, "{label}");
         }
+    }
+
+    #[test]
+    fn cover_titles_name_their_item() {
+        assert_eq!(ItemRef::parse("表紙 評価書名").map(|r| r.to_string()).as_deref(), Some("評価書名"));
+        assert_eq!(ItemRef::parse("表紙").map(|r| r.to_string()).as_deref(), Some("表紙"));
     }
 
     #[test]

@@ -2,7 +2,11 @@
 
 pub mod cli;
 pub mod commands;
+pub mod amend;
 pub mod diagnostic;
+pub mod diff;
+pub mod fsutil;
+pub mod gitsrc;
 pub mod history;
 pub mod lang;
 pub mod load;

@@ -19,6 +19,8 @@ use crate::yaml::{self, SourceMap};
 pub enum ReadError {
     #[error("{path}: {message}")]
     Io { path: PathBuf, message: String },
+    #[error("{input}: {error}")]
+    Git { input: String, error: crate::gitsrc::GitError },
 }
 
 impl ReadError {
@@ -56,7 +58,24 @@ impl Loaded {
 pub fn load_file(path: &Path, lang: Lang) -> Result<Loaded, ReadError> {
     let name = path.display().to_string();
     let bytes = read_limited(path).map_err(|e| ReadError::io(path, &e, lang))?;
-    Ok(match Source::from_bytes(name.clone(), &bytes, lang) {
+    Ok(load_bytes(name, &bytes, lang))
+}
+
+/// Loads a file, or a file at a git revision (`REV:PATH`).
+pub fn load_input(input: &crate::gitsrc::Input, lang: Lang) -> Result<Loaded, ReadError> {
+    use crate::gitsrc::{Input, show};
+    match input {
+        Input::File(path) => load_file(path, lang),
+        Input::Git { rev, path } => {
+            let bytes = show(rev, path).map_err(|error| ReadError::Git { input: input.display(), error })?;
+            Ok(load_bytes(input.display(), &bytes, lang))
+        }
+    }
+}
+
+/// Loads bytes read elsewhere, named `name` in diagnostics.
+pub fn load_bytes(name: String, bytes: &[u8], lang: Lang) -> Loaded {
+    match Source::from_bytes(name.clone(), bytes, lang) {
         Ok(source) => load_source(source, lang),
         Err(d) => Loaded {
             source: Source::new(name, String::new()),
@@ -65,7 +84,7 @@ pub fn load_file(path: &Path, lang: Lang) -> Result<Loaded, ReadError> {
             value: None,
             assessment: None,
         },
-    })
+    }
 }
 
 /// Reads at most one byte more than [`MAX_FILE_BYTES`], refusing directories and other

@@ -16,6 +16,9 @@ fn main() {
         Command::Validate(args) => commands::validate::run(args, lang, &mut out, &mut err),
         Command::Check(args) => commands::check::run(args, lang, &mut out, &mut err),
         Command::Threshold(args) => commands::threshold::run(args, lang, &mut out, &mut err),
+        Command::Diff(args) => commands::diff::run(args, lang, &mut out, &mut err),
+        Command::Amend(args) => commands::amend::run(args, lang, &mut out, &mut err),
+        Command::History(args) => commands::history::run(args, lang, &mut out, &mut err),
         Command::Schema => commands::schema::run(&mut out),
     };
     let _ = out.flush();

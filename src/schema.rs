@@ -59,7 +59,7 @@ pub fn validate(value: &Value, map: &SourceMap, source: &Source, lang: Lang) -> 
     if value.is_null() {
         return vec![Diagnostic::new(
             codes::YAML_SYNTAX,
-            lang.pick("ファイルが空です。評価書の項目を記載してください（pia new で雛形を作れます）。", "The file is empty; write the assessment's items (pia new makes a template)."),
+            lang.pick("ファイルが空です。評価書の項目を記載してください。", "The file is empty; write the assessment's items."),
         )
         .at(Some(source.location(1, 0, 0)))];
     }
@@ -242,9 +242,16 @@ impl ErrorMapper<'_> {
                     }
                 }
             }
+            ValidationErrorKind::MinLength { .. } if is_required(self.schema, &segments) && !path.ends_with(".withheld") => {
+                out.push(base(codes::MISSING_FIELD, lang.pick("空欄です。記載してください。".to_owned(), "Empty; this item is required.".to_owned())))
+            }
+            ValidationErrorKind::MinLength { .. } if path.ends_with(".withheld") => out.push(base(
+                codes::INVALID_VALUE,
+                lang.pick("非公表とする理由が空です。規則第13条に基づく理由を記載してください。".to_owned(), "The reason for withholding is empty; give the reason (規則第13条).".to_owned()),
+            )),
             ValidationErrorKind::MinLength { .. } => out.push(base(
                 codes::INVALID_VALUE,
-                lang.pick("空の文字列は使えません。".to_owned(), "An empty text is not allowed here.".to_owned()),
+                lang.pick("空の文字列は使えません。書くことがなければ、この行を消してください。".to_owned(), "An empty text is not allowed here; remove the line if there is nothing to write.".to_owned()),
             )),
             ValidationErrorKind::Minimum { .. } => {
                 out.push(base(

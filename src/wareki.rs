@@ -209,7 +209,8 @@ pub fn normalize_digit(c: char) -> char {
     }
 }
 
-fn to_fullwidth_digit(c: char) -> char {
+/// Maps ASCII digits to full-width `０`–`９`, leaving everything else alone.
+pub fn to_fullwidth_digit(c: char) -> char {
     match c {
         '0'..='9' => char::from_u32(c as u32 - '0' as u32 + '０' as u32).unwrap_or(c),
         _ => c,

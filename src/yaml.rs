@@ -26,6 +26,8 @@ pub struct NodePosition {
     pub key: Option<Location>,
     /// The value itself.
     pub value: Location,
+    /// True for mappings and sequences.
+    pub container: bool,
 }
 
 /// Positions of every node, by JSON pointer.
@@ -51,9 +53,12 @@ impl SourceMap {
         }
     }
 
-    /// The value's location (for "this value is wrong").
+    /// The value's location (for "this value is wrong"); for a mapping or list, its key.
     pub fn locate_value(&self, pointer: &str) -> Option<Location> {
-        self.nodes.get(pointer).map(|n| n.value).or_else(|| self.locate(pointer))
+        match self.nodes.get(pointer) {
+            Some(n) if !n.container => Some(n.value),
+            _ => self.locate(pointer),
+        }
     }
 }
 
@@ -214,7 +219,8 @@ pub fn scan(source: &Source, lang: Lang) -> (SourceMap, Vec<Diagnostic>) {
         if anchor > 0 {
             diags.push(alias_forbidden(lang, here, AliasKind::Anchor).path(dotted.clone()));
         }
-        map.nodes.insert(pointer.clone(), NodePosition { dotted: dotted.clone(), key: key_loc, value: here });
+        let container = matches!(event, Event::MappingStart(..) | Event::SequenceStart(..));
+        map.nodes.insert(pointer.clone(), NodePosition { dotted: dotted.clone(), key: key_loc, value: here, container });
         match event {
             Event::Alias(_) => diags.push(alias_forbidden(lang, here, AliasKind::Alias).path(dotted)),
             Event::MappingStart(..) | Event::SequenceStart(..) if stack.len() >= MAX_DEPTH => {

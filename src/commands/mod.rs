@@ -1,6 +1,9 @@
 //! One module per subcommand; each takes parsed arguments and writers and returns an [`Outcome`].
 
+pub mod amend;
 pub mod check;
+pub mod diff;
+pub mod history;
 pub mod schema;
 pub mod threshold;
 pub mod validate;
@@ -78,6 +81,8 @@ pub struct DiagnosticRun<'a> {
     pub deny_warnings: bool,
     /// Add the `summary` object to JSON output.
     pub summary: bool,
+    /// The previous version, for the rules about change.
+    pub previous: Option<&'a crate::model::KisoAssessment>,
 }
 
 /// Loads every input, applies the rules when asked, prints the report and returns the outcome.
@@ -88,7 +93,7 @@ pub fn run_diagnostics(run: &DiagnosticRun<'_>, lang: Lang, out: &mut dyn Write,
         match load_file(&path, lang) {
             Ok(mut l) => {
                 if let (Some(today), Some(a)) = (run.rules_today, &l.assessment) {
-                    l.diagnostics.extend(crate::rules::check(a, &l.map, lang, today));
+                    l.diagnostics.extend(crate::rules::check(a, run.previous, &l.map, lang, today));
                     diagnostic::sort(&mut l.diagnostics);
                 }
                 let fails = |d: &diagnostic::Diagnostic| {
@@ -116,4 +121,27 @@ pub fn run_diagnostics(run: &DiagnosticRun<'_>, lang: Lang, out: &mut dyn Write,
         return Outcome::CannotRun;
     }
     outcome
+}
+
+/// Loads a file or `REV:PATH` that must be valid: problems are printed and become the outcome
+/// (1 for an invalid file, 2 for one that cannot be read).
+pub fn load_valid(arg: &str, lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> Result<Loaded, Outcome> {
+    let input = crate::gitsrc::Input::parse(arg);
+    match crate::load::load_input(&input, lang) {
+        Err(e) => {
+            report_cannot_run(err, lang, &e);
+            Err(Outcome::CannotRun)
+        }
+        Ok(l) if l.assessment.is_none() => {
+            let files = [FileReport { source: &l.source, diagnostics: &l.diagnostics }];
+            let _ = out.write_all(report::human(&files, lang, Style::detect()).as_bytes());
+            report_cannot_run(
+                err,
+                lang,
+                &lang.pick(format!("{arg} に誤りがあるため処理できません"), format!("{arg} has errors; fix them first")),
+            );
+            Err(Outcome::Findings)
+        }
+        Ok(l) => Ok(l),
+    }
 }

@@ -111,7 +111,7 @@ impl JsonSchema for Text {
         json_schema!({
             "description": "記載内容。公表しない場合（規則第13条）は {text: 記載内容, withheld: 非公表とする理由} と書く。",
             "anyOf": [
-                { "type": "string" },
+                { "type": "string", "minLength": 1 },
                 {
                     "type": "object",
                     "properties": {

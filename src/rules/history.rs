@@ -3,7 +3,7 @@
 use super::RuleContext;
 use super::cover::blank;
 use crate::diagnostic::{Code, Diagnostic};
-use crate::history::{ItemRef, Section, parse_count_date};
+use crate::history::{ItemRef, Section, may_be_important, parse_count_date};
 use crate::model::kiso::{HistoryRow, SubmittedAssessments, Timing};
 
 pub fn after_publication(cx: &RuleContext<'_>, code: &'static Code, out: &mut Vec<Diagnostic>) {
@@ -96,17 +96,6 @@ pub fn count_date_history_mismatch(cx: &RuleContext<'_>, code: &'static Code, ou
                 format!("The Ⅱ{number} count date ({as_of}) differs from the newest change recorded for it ({recorded}, on {}).", row.date),
             ));
         }
-    }
-}
-
-/// Items whose change can be a 重要な変更 in a 重点/全項目評価書 (指針 別表: the affair, the
-/// file, linkage, and the risk measures; outsourcing and provision are Ⅳ4/Ⅳ5).
-fn may_be_important(item: &ItemRef) -> bool {
-    match (item.section, item.number) {
-        (Section::I, Some(n)) => matches!(n, 1..=4),
-        (Section::IV, Some(n)) => n >= 2,
-        (Section::IV, None) => true,
-        _ => false,
     }
 }
 

@@ -133,8 +133,12 @@ pub static RULES: &[Rule] = &[
         "重点・全項目評価の対象の事務で、重要な変更に当たりうる変更が事後とされている",
         "A change that may be a 重要な変更 is recorded as 事後 in an affair with a 重点/全項目 assessment",
         history::possible_important_change),
+    rule!("threshold-rise", Error, "Ⅱ しきい値判断項目",
+        "前の版からⅡが変わり、前の版で提出したより上位の評価が義務付けられた（再評価が必要）",
+        "Ⅱ changed since the previous version so that a higher assessment than the one submitted is now required",
+        threshold::threshold_rise),
     rule!("annual-review-due", Info, "表紙 公表日",
-        "公表日から1年以上経過: 少なくとも1年に1回の見直しの時期",
+        "公表日から1年を超えて経過: 少なくとも1年に1回の見直しの時期",
         "More than a year since publication: time for the yearly review",
         dates::annual_review_due),
     rule!("reassessment-due", Warning, "直近の評価（実施又は再実施）",
@@ -146,6 +150,8 @@ pub static RULES: &[Rule] = &[
 /// What a rule sees: the assessment, where its values are, and the day to judge elapsed time by.
 pub struct RuleContext<'a> {
     pub assessment: &'a KisoAssessment,
+    /// The previous version, for rules about what changed (`pia check --previous`, `pia diff`).
+    pub previous: Option<&'a KisoAssessment>,
     pub map: &'a SourceMap,
     pub lang: Lang,
     pub today: Date,
@@ -177,15 +183,34 @@ fn pointer_to_dotted(pointer: &str) -> String {
     out
 }
 
-/// Runs every rule on a valid assessment.
-pub fn check(assessment: &KisoAssessment, map: &SourceMap, lang: Lang, today: Date) -> Vec<Diagnostic> {
-    let cx = RuleContext { assessment, map, lang, today };
+/// Runs every rule on a valid assessment; rules about change also need the previous version.
+pub fn check(
+    assessment: &KisoAssessment,
+    previous: Option<&KisoAssessment>,
+    map: &SourceMap,
+    lang: Lang,
+    today: Date,
+) -> Vec<Diagnostic> {
+    let cx = RuleContext { assessment, previous, map, lang, today };
     let mut out = Vec::new();
     for rule in RULES {
         (rule.check)(&cx, &rule.code, &mut out);
     }
     out
 }
+
+/// Only the rules about change between two versions (for `pia diff`).
+pub fn check_change(old: &KisoAssessment, new: &KisoAssessment, map: &SourceMap, lang: Lang) -> Vec<Diagnostic> {
+    let cx = RuleContext { assessment: new, previous: Some(old), map, lang, today: new.cover.published };
+    let mut out = Vec::new();
+    for rule in RULES.iter().filter(|r| CHANGE_RULES.contains(&r.code.name)) {
+        (rule.check)(&cx, &rule.code, &mut out);
+    }
+    out
+}
+
+/// The rules that compare two versions.
+const CHANGE_RULES: &[&str] = &["threshold-rise"];
 
 /// Every code pia can report: loading first, then the rules.
 pub fn all_codes() -> impl Iterator<Item = &'static Code> {

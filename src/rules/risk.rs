@@ -4,7 +4,12 @@ use super::RuleContext;
 use super::cover::blank;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::KisoAssessment;
-use crate::model::kiso::{Adequacy, PriorityMeasure, SubmittedAssessments};
+use crate::model::kiso::{Adequacy, PriorityMeasure, Revision, SubmittedAssessments};
+
+/// Ⅳ8 and Ⅳ11 exist only on the 令和6年10月 form; older forms are left to `form-revision-outdated`.
+fn has_new_items(a: &KisoAssessment) -> bool {
+    a.revision == Revision::R6_10
+}
 
 /// A risk question that a "…しない／ない" box makes not applicable.
 struct Conditional {
@@ -12,19 +17,23 @@ struct Conditional {
     checkbox: &'static str,
     checked: bool,
     pointer: &'static str,
+    /// The risk question is answered.
     answered: bool,
+    /// Anything of the item is written (the answer, or Ⅳ8's basis).
+    written: bool,
 }
 
-/// The one list of Ⅳ's box-and-answer pairs (Ⅳ4, Ⅳ5, Ⅳ6 ×2, Ⅳ8).
-fn conditionals(a: &KisoAssessment) -> [Conditional; 5] {
+/// The one list of Ⅳ's box-and-answer pairs (Ⅳ4, Ⅳ5, Ⅳ6 ×2, and Ⅳ8 on the current form).
+fn conditionals(a: &KisoAssessment) -> Vec<Conditional> {
     let r = &a.risk_measures;
-    [
+    let mut list = vec![
         Conditional {
             item: "Ⅳ4",
             checkbox: "委託しない",
             checked: r.outsourcing.not_outsourced,
             pointer: "/risk_measures/outsourcing/adequacy",
             answered: r.outsourcing.adequacy.is_some(),
+            written: r.outsourcing.adequacy.is_some(),
         },
         Conditional {
             item: "Ⅳ5",
@@ -32,6 +41,7 @@ fn conditionals(a: &KisoAssessment) -> [Conditional; 5] {
             checked: r.provision.not_provided,
             pointer: "/risk_measures/provision/adequacy",
             answered: r.provision.adequacy.is_some(),
+            written: r.provision.adequacy.is_some(),
         },
         Conditional {
             item: "Ⅳ6",
@@ -39,6 +49,7 @@ fn conditionals(a: &KisoAssessment) -> [Conditional; 5] {
             checked: r.network.not_connected_acquisition,
             pointer: "/risk_measures/network/acquisition",
             answered: r.network.acquisition.is_some(),
+            written: r.network.acquisition.is_some(),
         },
         Conditional {
             item: "Ⅳ6",
@@ -46,15 +57,20 @@ fn conditionals(a: &KisoAssessment) -> [Conditional; 5] {
             checked: r.network.not_connected_provision,
             pointer: "/risk_measures/network/provision",
             answered: r.network.provision.is_some(),
+            written: r.network.provision.is_some(),
         },
-        Conditional {
+    ];
+    if has_new_items(a) {
+        list.push(Conditional {
             item: "Ⅳ8",
             checkbox: "人手を介在させる作業はない",
             checked: r.manual_work.none,
             pointer: "/risk_measures/manual_work/adequacy",
-            answered: r.manual_work.adequacy.is_some() || !blank(&r.manual_work.basis),
-        },
-    ]
+            answered: r.manual_work.adequacy.is_some(),
+            written: r.manual_work.adequacy.is_some() || !blank(&r.manual_work.basis),
+        });
+    }
+    list
 }
 
 pub fn risk_answer_missing(cx: &RuleContext<'_>, code: &'static Code, out: &mut Vec<Diagnostic>) {
@@ -69,7 +85,7 @@ pub fn risk_answer_missing(cx: &RuleContext<'_>, code: &'static Code, out: &mut 
 }
 
 pub fn not_applicable_but_answered(cx: &RuleContext<'_>, code: &'static Code, out: &mut Vec<Diagnostic>) {
-    for c in conditionals(cx.assessment).iter().filter(|c| c.checked && c.answered) {
+    for c in conditionals(cx.assessment).iter().filter(|c| c.checked && c.written) {
         out.push(cx.at(
             code,
             c.pointer,
@@ -81,7 +97,7 @@ pub fn not_applicable_but_answered(cx: &RuleContext<'_>, code: &'static Code, ou
 
 pub fn manual_work_basis_missing(cx: &RuleContext<'_>, code: &'static Code, out: &mut Vec<Diagnostic>) {
     let m = &cx.assessment.risk_measures.manual_work;
-    if m.adequacy.is_some() && blank(&m.basis) {
+    if has_new_items(cx.assessment) && !m.none && m.adequacy.is_some() && blank(&m.basis) {
         out.push(cx.at(
             code,
             "/risk_measures/manual_work/basis",
@@ -96,6 +112,9 @@ fn does_focused_or_full(a: &KisoAssessment) -> bool {
 }
 
 pub fn priority_checkbox_mismatch(cx: &RuleContext<'_>, code: &'static Code, out: &mut Vec<Diagnostic>) {
+    if !has_new_items(cx.assessment) {
+        return;
+    }
     let a = cx.assessment;
     let checked = a.risk_measures.priority.full_or_focused_assessment;
     let pointer = "/risk_measures/priority/full_or_focused_assessment";
@@ -117,6 +136,9 @@ pub fn priority_checkbox_mismatch(cx: &RuleContext<'_>, code: &'static Code, out
 }
 
 pub fn priority_answers_not_empty(cx: &RuleContext<'_>, code: &'static Code, out: &mut Vec<Diagnostic>) {
+    if !has_new_items(cx.assessment) {
+        return;
+    }
     let a = cx.assessment;
     let p = &a.risk_measures.priority;
     if !does_focused_or_full(a) {
@@ -138,6 +160,9 @@ pub fn priority_answers_not_empty(cx: &RuleContext<'_>, code: &'static Code, out
 }
 
 pub fn priority_answers_missing(cx: &RuleContext<'_>, code: &'static Code, out: &mut Vec<Diagnostic>) {
+    if !has_new_items(cx.assessment) {
+        return;
+    }
     let a = cx.assessment;
     let p = &a.risk_measures.priority;
     if does_focused_or_full(a) {
@@ -176,6 +201,9 @@ fn answer_for(a: &KisoAssessment, measure: PriorityMeasure) -> (&'static str, Op
 }
 
 pub fn priority_restated_mismatch(cx: &RuleContext<'_>, code: &'static Code, out: &mut Vec<Diagnostic>) {
+    if !has_new_items(cx.assessment) {
+        return;
+    }
     let a = cx.assessment;
     let p = &a.risk_measures.priority;
     let (Some(measure), Some(restated)) = (p.measure, p.adequacy) else { return };

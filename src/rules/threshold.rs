@@ -121,3 +121,30 @@ pub fn submitted_above_required(cx: &RuleContext<'_>, code: &'static Code, out: 
         ));
     }
 }
+
+pub fn threshold_rise(cx: &RuleContext<'_>, code: &'static Code, out: &mut Vec<Diagnostic>) {
+    let Some(old) = cx.previous else { return };
+    let now = &cx.assessment.threshold_items;
+    let before = &old.threshold_items;
+    let was = required(before.subjects.band, before.handlers.band, before.incident);
+    let is = required(now.subjects.band, now.handlers.band, now.incident);
+    let submitted = old.risk_measures.submitted;
+    // A (re)assessment recorded after the previous version was published answers the duty.
+    let reassessed = cx.assessment.last_assessment.as_ref().is_some_and(|l| l.date > old.cover.published);
+    if is.level() > was.level() && is.level() > submitted.level() && !reassessed {
+        out.push(
+            cx.at(
+                code,
+                "/threshold_items",
+                format!(
+                    "前の版からしきい値判断の結果が「{was}」から「{is}」に上がりました。前の版で提出したのは「{submitted}」のため、しきい値判断の結果の変更に伴う評価の再実施が必要です。"
+                ),
+                format!("Since the previous version the threshold result rose from 「{was}」 to 「{is}」, above the 「{submitted}」 submitted: the assessment must be redone."),
+            )
+            .help(cx.lang.pick(
+                "重点項目評価又は全項目評価を速やかに実施し、Ⅲ・Ⅳ1を更新して、実施日を last_assessment に記録してください。",
+                "carry out the 重点/全項目 assessment promptly, update Ⅲ and Ⅳ1, and record its date in last_assessment.",
+            )),
+        );
+    }
+}

@@ -1,0 +1,253 @@
+//! What changed between two versions of an assessment, as proposed 変更箇所 rows.
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::history::{ItemRef, Section, may_be_important};
+use crate::lang::Lang;
+use crate::model::kiso::{HistoryRow, Revision, SubmittedAssessments, Timing};
+use crate::model::{KisoAssessment, Text};
+use crate::schema::item_for_pointer;
+use crate::wareki::Date;
+
+/// The explanations pia proposes for changes it can classify (the seed's stock phrases).
+pub mod reasons {
+    pub const COUNT_DATE: &str = "集計時点の変更のため、重要な変更に該当しない。";
+    pub const RENAME: &str = "組織変更に伴う単なる名称変更であるため、重要な変更に該当しない。";
+    pub const NEW_FORM: &str = "新様式への変更";
+    pub const ITEM_ADDED: &str = "項目の追加";
+}
+
+/// One proposed 変更箇所 row.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ProposedRow {
+    pub item: String,
+    pub before: Option<String>,
+    pub after: Option<String>,
+    pub timing: Timing,
+    pub reason: Option<String>,
+    /// Why pia proposes this, or that a person must decide.
+    pub note: String,
+    /// True when pia classified the change; false when a person must decide 提出時期 and 説明.
+    pub classified: bool,
+    /// JSON pointers of the values that changed.
+    pub pointers: Vec<String>,
+}
+
+impl ProposedRow {
+    /// The row as it goes into the file, dated `date`.
+    pub fn to_history_row(&self, date: Date) -> HistoryRow {
+        HistoryRow {
+            date,
+            item: self.item.clone(),
+            before: self.before.clone().map(Text::new),
+            after: self.after.clone().map(Text::new),
+            timing: Some(self.timing),
+            reason: self.reason.clone().map(Text::new),
+        }
+    }
+}
+
+/// Values that are not content of the form, or are derived from other values.
+const NOT_COMPARED: &[&str] = &["/form", "/revision", "/threshold_result", "/last_assessment", "/history", "/cover/published"];
+
+fn compared(pointer: &str) -> bool {
+    !NOT_COMPARED.iter().any(|p| pointer == *p || pointer.starts_with(&format!("{p}/")))
+        && !pointer.ends_with("/count")
+}
+
+/// Leaves of the model's JSON: scalars, and `{text, withheld}` objects as one value.
+fn leaves(value: &Value, pointer: String, out: &mut Vec<(String, Value)>) {
+    match value {
+        Value::Object(map) if !(map.contains_key("text") && map.contains_key("withheld")) => {
+            for (k, v) in map {
+                leaves(v, format!("{pointer}/{}", crate::yaml::escape_pointer_segment(k)), out);
+            }
+        }
+        Value::Null => {}
+        _ => out.push((pointer, value.clone())),
+    }
+}
+
+fn text_of(value: &Value) -> Option<&str> {
+    match value {
+        Value::String(s) => Some(s),
+        Value::Object(m) => m.get("text").and_then(Value::as_str),
+        _ => None,
+    }
+}
+
+/// The part of a title after the item number (`Ⅳ 4. ［ ］委託しない` → `［ ］委託しない`).
+fn label_after_number(title: &str) -> &str {
+    title.split_once(". ").map_or(title, |(_, rest)| rest)
+}
+
+/// A value as the form prints it in 変更箇所.
+fn printed(pointer: &str, value: Option<&Value>) -> Option<String> {
+    let value = value?;
+    if pointer.ends_with("/as_of") {
+        let date = value.as_str().and_then(|s| Date::parse(s).ok())?;
+        return Some(format!("{}時点", date.to_wareki_fullwidth()));
+    }
+    match value {
+        Value::Bool(b) => {
+            let title = item_for_pointer(pointer).unwrap_or_default();
+            let label = label_after_number(&title).replace("［ ］", "");
+            Some(format!("［{}］{label}", if *b { "○" } else { "　" }))
+        }
+        other => text_of(other).map(str::to_owned).or_else(|| Some(other.to_string())),
+    }
+}
+
+/// Splits text into lines and sentences, each keeping its terminator.
+fn segments(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if c == '\n' || c == '。' {
+            let end = i + c.len_utf8();
+            out.push(&text[start..end]);
+            start = end;
+        }
+    }
+    if start < text.len() {
+        out.push(&text[start..]);
+    }
+    out
+}
+
+/// The changed sentences of a long text: common leading and trailing sentences are dropped.
+fn changed_part(before: &str, after: &str) -> (String, String) {
+    let (b, a) = (segments(before), segments(after));
+    if b.len() <= 1 && a.len() <= 1 {
+        return (before.to_owned(), after.to_owned());
+    }
+    let prefix = b.iter().zip(&a).take_while(|(x, y)| x == y).count();
+    let max_suffix = b.len().min(a.len()) - prefix;
+    let suffix = b.iter().rev().zip(a.iter().rev()).take(max_suffix).take_while(|(x, y)| x == y).count();
+    let join = |s: &[&str]| s.concat().trim_end_matches('\n').to_owned();
+    (join(&b[prefix..b.len() - suffix]), join(&a[prefix..a.len() - suffix]))
+}
+
+/// The result of comparing two versions.
+#[derive(Debug, Clone, Serialize)]
+pub struct Comparison {
+    pub rows: Vec<ProposedRow>,
+}
+
+/// Compares two valid assessments and proposes one row per changed form item.
+pub fn compare(old: &KisoAssessment, new: &KisoAssessment, lang: Lang) -> Comparison {
+    let (mut old_leaves, mut new_leaves) = (Vec::new(), Vec::new());
+    leaves(&serde_json::to_value(old).unwrap_or(Value::Null), String::new(), &mut old_leaves);
+    leaves(&serde_json::to_value(new).unwrap_or(Value::Null), String::new(), &mut new_leaves);
+    let new_form = old.revision != Revision::R6_10 && new.revision == Revision::R6_10;
+
+    // Changed leaves, in the order of the form (the new version's order, then removed ones).
+    let mut pointers: Vec<String> = new_leaves.iter().map(|(p, _)| p.clone()).collect();
+    for (p, _) in &old_leaves {
+        if !pointers.contains(p) {
+            pointers.push(p.clone());
+        }
+    }
+    let get = |leaves: &[(String, Value)], p: &str| leaves.iter().find(|(q, _)| q == p).map(|(_, v)| v.clone());
+    let mut groups: Vec<(ItemRef, Vec<(String, Option<Value>, Option<Value>)>)> = Vec::new();
+    for p in pointers.into_iter().filter(|p| compared(p)) {
+        let (b, a) = (get(&old_leaves, &p), get(&new_leaves, &p));
+        if b == a {
+            continue;
+        }
+        let Some(item) = item_for_pointer(&p).and_then(|t| ItemRef::parse(&t)) else { continue };
+        if new_form && item.section == Section::IV && matches!(item.number, Some(8 | 11)) {
+            continue; // reported once below as 項目の追加
+        }
+        match groups.iter_mut().find(|(i, _)| i.same_item(&item)) {
+            Some((_, changes)) => changes.push((p, b, a)),
+            None => groups.push((item, vec![(p, b, a)])),
+        }
+    }
+
+    let submitted_high = new.risk_measures.submitted != SubmittedAssessments::Kiso;
+    let mut rows = Vec::new();
+    if new_form {
+        for (number, label) in [(8, "人手を介在させる作業"), (11, "最も優先度が高いと考えられる対策")] {
+            rows.push(ProposedRow {
+                item: format!("Ⅳ {number}．{label}"),
+                before: None,
+                after: Some(reasons::ITEM_ADDED.to_owned()),
+                timing: Timing::After,
+                reason: Some(reasons::NEW_FORM.to_owned()),
+                note: lang.pick("令和6年10月版の様式で追加された項目", "an item added by the 令和6年10月 form").to_owned(),
+                classified: true,
+                pointers: vec![format!("/risk_measures/{}", if number == 8 { "manual_work" } else { "priority" })],
+            });
+        }
+    }
+    for (item, changes) in groups {
+        let mut before = Vec::new();
+        let mut after = Vec::new();
+        for (p, b, a) in &changes {
+            let (pb, pa) = (printed(p, b.as_ref()), printed(p, a.as_ref()));
+            let (pb, pa) = match (&pb, &pa) {
+                (Some(x), Some(y)) if b.as_ref().and_then(text_of).is_some() => {
+                    let (x, y) = changed_part(x, y);
+                    (Some(x), Some(y))
+                }
+                _ => (pb, pa),
+            };
+            before.extend(pb.filter(|s| !s.is_empty()));
+            after.extend(pa.filter(|s| !s.is_empty()));
+        }
+        let only = |suffix: &str| changes.iter().all(|(p, _, _)| p.ends_with(suffix));
+        let (timing, reason, note, classified) = if only("/as_of") {
+            (Timing::After, Some(reasons::COUNT_DATE), lang.pick("計数の時点だけの変更", "only the count date changed"), true)
+        } else if changes.iter().all(|(p, _, _)| p == "/related_info/department/name") {
+            (Timing::After, Some(reasons::RENAME), lang.pick("担当部署の名称の変更", "the department was renamed"), true)
+        } else {
+            let timing = if submitted_high && may_be_important(&item) { Timing::Before } else { Timing::After };
+            (
+                timing,
+                None,
+                lang.pick(
+                    "分類できない変更: 重要な変更に当たるか、提出時期（事前／事後）と説明を担当者が判断してください",
+                    "not classified: a person must decide whether this is a 重要な変更, and the timing and explanation",
+                ),
+                false,
+            )
+        };
+        rows.push(ProposedRow {
+            item: ItemRef { detail: String::new(), ..item }.to_string(),
+            before: (!before.is_empty()).then(|| before.join("\n")),
+            after: (!after.is_empty()).then(|| after.join("\n")),
+            timing,
+            reason: reason.map(str::to_owned),
+            note: note.to_owned(),
+            classified,
+            pointers: changes.into_iter().map(|(p, _, _)| p).collect(),
+        });
+    }
+    Comparison { rows }
+}
+
+/// Rows of `proposed` that `existing` does not already record (same item, before and after).
+pub fn not_yet_recorded<'a>(proposed: &'a [ProposedRow], existing: &[HistoryRow]) -> Vec<&'a ProposedRow> {
+    let text = |t: &Option<Text>| t.as_ref().map(|t| t.as_str().to_owned());
+    proposed
+        .iter()
+        .filter(|p| !existing.iter().any(|r| r.item == p.item && text(&r.before) == p.before && text(&r.after) == p.after))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_texts_show_only_the_changed_sentence() {
+        let (b, a) = changed_part("一。二。三。", "一。二改。三。");
+        assert_eq!((b.as_str(), a.as_str()), ("二。", "二改。"));
+        let (b, a) = changed_part("行1\n行2\n", "行1\n行1.5\n行2\n");
+        assert_eq!((b.as_str(), a.as_str()), ("", "行1.5"));
+        let (b, a) = changed_part("短い", "短くない");
+        assert_eq!((b.as_str(), a.as_str()), ("短い", "短くない"));
+    }
+}
