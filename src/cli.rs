@@ -48,8 +48,55 @@ pub enum Command {
     Amend(AmendArgs),
     /// Print the 変更箇所 table as the form shows it.
     History(HistoryArgs),
+    /// Render assessments to PDF as the official form (public version unless --full).
+    Render(RenderArgs),
+    /// Show the fonts found and which will be used.
+    Fonts(FontsArgs),
     /// Print the JSON Schema of 様式2 (令和6年10月版).
     Schema,
+}
+
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    /// Assessment YAML files.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Output: a PDF path for one file, a directory for several (default: FILE's stem + .pdf here).
+    #[arg(short, long, value_name = "OUT")]
+    pub output: Option<PathBuf>,
+    /// Render everything, including 非公表 parts, for submission to the 委員会; every page is
+    /// marked 「委員会提出用（非公表部分を含む）」.
+    #[arg(long)]
+    pub full: bool,
+    /// PDF standards, comma-separated (Typst's names: a-2a, a-2b, a-3u, ua-1, 1.7, …; `none`).
+    #[arg(long, value_name = "LIST", default_value = "a-2a,ua-1")]
+    pub pdf_standard: String,
+    /// Another directory to search for fonts (repeatable).
+    #[arg(long, value_name = "DIR")]
+    pub font_path: Vec<PathBuf>,
+    /// Use only the fonts in --font-path, not the system's.
+    #[arg(long)]
+    pub ignore_system_fonts: bool,
+    /// What to write: the PDF, or the JSON data the template receives (for previewing it).
+    #[arg(long, value_enum, default_value_t)]
+    pub emit: Emit,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum Emit {
+    #[default]
+    Pdf,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct FontsArgs {
+    /// Another directory to search for fonts (repeatable).
+    #[arg(long, value_name = "DIR")]
+    pub font_path: Vec<PathBuf>,
+    /// Use only the fonts in --font-path, not the system's.
+    #[arg(long)]
+    pub ignore_system_fonts: bool,
 }
 
 /// Output formats of diagnostics.

@@ -16,9 +16,19 @@ pub fn atomic_write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .tempfile_in(&dir)?;
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
-    if let Ok(meta) = std::fs::metadata(path) {
+    match std::fs::metadata(path) {
         // Keep the permissions of the file being replaced.
-        let _ = tmp.as_file().set_permissions(meta.permissions());
+        Ok(meta) => {
+            let _ = tmp.as_file().set_permissions(meta.permissions());
+        }
+        // A new file gets the usual rw-r--r-- rather than the temp file's private mode.
+        Err(_) => {
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                let _ = tmp.as_file().set_permissions(std::fs::Permissions::from_mode(0o644));
+            }
+        }
     }
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())

@@ -19,6 +19,8 @@ fn main() {
         Command::Diff(args) => commands::diff::run(args, lang, &mut out, &mut err),
         Command::Amend(args) => commands::amend::run(args, lang, &mut out, &mut err),
         Command::History(args) => commands::history::run(args, lang, &mut out, &mut err),
+        Command::Render(args) => commands::render::run(args, lang, &mut out, &mut err),
+        Command::Fonts(args) => commands::fonts::run(args, lang, &mut out, &mut err),
         Command::Schema => commands::schema::run(&mut out),
     };
     let _ = out.flush();

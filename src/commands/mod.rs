@@ -3,7 +3,9 @@
 pub mod amend;
 pub mod check;
 pub mod diff;
+pub mod fonts;
 pub mod history;
+pub mod render;
 pub mod schema;
 pub mod threshold;
 pub mod validate;

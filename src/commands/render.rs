@@ -1,0 +1,148 @@
+//! `pia render`: PDFs of the official form, fonts loaded once, files rendered in parallel.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use super::{Outcome, report_cannot_run};
+use crate::cli::{Emit, RenderArgs};
+use crate::fsutil::{atomic_write, same_file};
+use crate::lang::Lang;
+use crate::load::{Loaded, load_file};
+use crate::render::{Audience, FontSet, RenderError, RenderOptions, default_output, parse_standards, render, template_data};
+use crate::report::{self, FileReport, Style};
+
+/// One file's job: where it comes from and where it goes.
+struct Job {
+    input: PathBuf,
+    output: PathBuf,
+}
+
+/// One file's result, printed in input order.
+enum Done {
+    Written(PathBuf, usize),
+    Invalid(Loaded),
+    Failed(String),
+}
+
+fn plan(args: &RenderArgs, extension: &str) -> Result<Vec<Job>, String> {
+    let single = args.files.len() == 1;
+    let mut jobs = Vec::new();
+    for input in &args.files {
+        let output = match (&args.output, single) {
+            (Some(out), true) if !out.is_dir() => out.clone(),
+            (Some(dir), _) => dir.join(default_output(input, extension)),
+            (None, _) => default_output(input, extension),
+        };
+        if output == *input || same_file(&output, input) {
+            return Err(format!("{}: refusing to overwrite the input with the output", input.display()));
+        }
+        jobs.push(Job { input: input.clone(), output });
+    }
+    if !single {
+        if let Some(dir) = &args.output {
+            if !dir.is_dir() {
+                return Err(format!("{}: with several files, -o must be an existing directory", dir.display()));
+            }
+        }
+    }
+    Ok(jobs)
+}
+
+fn render_one(job: &Job, args: &RenderArgs, fonts: &FontSet, options: &RenderOptions, lang: Lang) -> Done {
+    let loaded = match load_file(&job.input, lang) {
+        Ok(l) => l,
+        Err(e) => return Done::Failed(e.to_string()),
+    };
+    let Some(assessment) = &loaded.assessment else { return Done::Invalid(loaded) };
+    let bytes = match args.emit {
+        Emit::Json => {
+            let data = template_data(assessment, options.audience, fonts.families());
+            let mut text = serde_json::to_string_pretty(&data).unwrap_or_default();
+            text.push('\n');
+            text.into_bytes()
+        }
+        Emit::Pdf => match render(&loaded, fonts, options, lang) {
+            Ok(b) => b,
+            Err(RenderError::MissingGlyphs(diags)) => {
+                let mut l = loaded;
+                l.diagnostics = diags;
+                return Done::Invalid(l);
+            }
+            Err(e) => return Done::Failed(format!("{}: {e}", job.input.display())),
+        },
+    };
+    match atomic_write(&job.output, &bytes) {
+        Ok(()) => Done::Written(job.output.clone(), bytes.len()),
+        Err(e) => Done::Failed(format!("{}: {e}", job.output.display())),
+    }
+}
+
+pub fn run(args: &RenderArgs, lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
+    let extension = match args.emit {
+        Emit::Pdf => "pdf",
+        Emit::Json => "json",
+    };
+    let jobs = match plan(args, extension) {
+        Ok(j) => j,
+        Err(e) => {
+            report_cannot_run(err, lang, &e);
+            return Outcome::CannotRun;
+        }
+    };
+    let standards = match parse_standards(&args.pdf_standard) {
+        Ok(s) => s,
+        Err(e) => {
+            report_cannot_run(err, lang, &e);
+            return Outcome::CannotRun;
+        }
+    };
+    let fonts = match FontSet::discover(&args.font_path, !args.ignore_system_fonts) {
+        Ok(f) => f,
+        Err(_) => {
+            let _ = writeln!(err, "pia: {}", super::fonts::install_hint(lang));
+            return Outcome::CannotRun;
+        }
+    };
+    let options = RenderOptions { audience: if args.full { Audience::Full } else { Audience::Public }, standards };
+
+    // Files in parallel, one worker per core; results kept in input order.
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(jobs.len()).max(1);
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let results: Vec<std::sync::Mutex<Option<Done>>> = jobs.iter().map(|_| std::sync::Mutex::new(None)).collect();
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some(job) = jobs.get(i) else { break };
+                let done = render_one(job, args, &fonts, &options, lang);
+                if let Some(slot) = results.get(i) {
+                    if let Ok(mut guard) = slot.lock() {
+                        *guard = Some(done);
+                    }
+                }
+            });
+        }
+    });
+
+    let mut outcome = Outcome::Ok;
+    for (job, slot) in jobs.iter().zip(results) {
+        match slot.into_inner().ok().flatten() {
+            Some(Done::Written(path, size)) => {
+                let _ = writeln!(out, "{} → {} ({} KB)", job.input.display(), path.display(), size.div_ceil(1024));
+            }
+            Some(Done::Invalid(l)) => {
+                let files = [FileReport { source: &l.source, diagnostics: &l.diagnostics }];
+                let _ = out.write_all(report::human(&files, lang, Style::detect()).as_bytes());
+                report_cannot_run(err, lang, &lang.pick(format!("{} を出力しませんでした", job.input.display()), format!("{} was not rendered", job.input.display())));
+                outcome = outcome.max(Outcome::Findings);
+            }
+            Some(Done::Failed(e)) => {
+                report_cannot_run(err, lang, &e);
+                outcome = Outcome::CannotRun;
+            }
+            None => outcome = Outcome::CannotRun,
+        }
+    }
+    outcome
+}
+

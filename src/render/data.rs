@@ -1,0 +1,280 @@
+//! The data the Typst template receives: every value already as the form prints it.
+//!
+//! The template only lays out; all wording decisions (和暦, choice lists, 非公表) are made here,
+//! so they are tested in Rust and the JSON can be previewed in any Typst editor.
+
+use serde::Serialize;
+
+use crate::model::kiso::{
+    Adequacy, HandlersBand, Incident, KisoAssessment, LinkageStatus, PriorityMeasure, SubjectsBand,
+    SubmittedAssessments, TrainingLevel,
+};
+use crate::model::Text;
+use crate::threshold::required;
+
+/// What the public version prints in place of withheld text.
+pub const WITHHELD_MARK: &str = "（非公表）";
+/// The mark on every page of the full version for the 委員会.
+pub const FULL_VERSION_MARK: &str = "委員会提出用（非公表部分を含む）";
+
+/// Which version to render.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Audience {
+    /// The published version: withheld texts are replaced by 「（非公表）」.
+    Public,
+    /// The complete version submitted to the 個人情報保護委員会.
+    Full,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TemplateData {
+    pub meta: Meta,
+    pub fonts: FontFamilies,
+    pub cover: CoverData,
+    pub related: RelatedData,
+    pub threshold: ThresholdData,
+    pub risk: RiskData,
+    pub history: Vec<HistoryData>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Meta {
+    /// `[令和６年10月　様式２]`, printed top right of page 1.
+    pub form_tag: String,
+    /// Shown on every page of the full version; `None` for the public one.
+    pub full_mark: Option<String>,
+    pub title: String,
+    pub author: String,
+    /// 公表日, the PDF's creation date.
+    pub date: DateParts,
+}
+
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct DateParts {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+/// Font family lists (most preferred first), only families that are installed.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct FontFamilies {
+    pub mincho: Vec<String>,
+    pub gothic: Vec<String>,
+}
+
+/// A text as printed, and whether it is withheld from the public version.
+#[derive(Debug, Clone, Serialize)]
+pub struct TextData {
+    pub text: String,
+    pub withheld: bool,
+}
+
+/// A single choice: what is chosen, and the ＜選択肢＞ list printed beside it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChoiceData {
+    pub selected: Option<String>,
+    pub options: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CoverData {
+    pub number: String,
+    pub title: TextData,
+    pub declaration: TextData,
+    pub special_notes: Option<TextData>,
+    pub body: TextData,
+    pub published: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RelatedData {
+    pub affair_name: TextData,
+    pub affair_summary: TextData,
+    pub systems: TextData,
+    pub file_name: TextData,
+    pub number_use_basis: TextData,
+    pub linkage_status: ChoiceData,
+    pub linkage_basis: Option<TextData>,
+    pub department: TextData,
+    pub head_title: TextData,
+    pub other_bodies: TextData,
+    pub disclosure_contact: TextData,
+    pub inquiry_contact: TextData,
+    pub rule_9_2_applied: bool,
+    pub rule_9_2_reason: Option<TextData>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ThresholdData {
+    pub subjects: ChoiceData,
+    pub subjects_as_of: String,
+    pub handlers: ChoiceData,
+    pub handlers_as_of: String,
+    pub incident: ChoiceData,
+    /// Ⅲ, computed from Ⅱ (the rules check that the YAML says the same).
+    pub result: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RiskData {
+    pub submitted: ChoiceData,
+    pub acquisition: ChoiceData,
+    pub use_linkage: ChoiceData,
+    pub use_unauthorized: ChoiceData,
+    pub not_outsourced: bool,
+    pub outsourcing: ChoiceData,
+    pub not_provided: bool,
+    pub provision: ChoiceData,
+    pub not_connected_acquisition: bool,
+    pub not_connected_provision: bool,
+    pub network_acquisition: ChoiceData,
+    pub network_provision: ChoiceData,
+    pub storage: ChoiceData,
+    pub no_manual_work: bool,
+    pub manual_work: ChoiceData,
+    pub manual_work_basis: Option<TextData>,
+    pub self_inspection: bool,
+    pub internal_audit: bool,
+    pub external_audit: bool,
+    pub training: ChoiceData,
+    pub full_or_focused_assessment: bool,
+    pub priority_measure: ChoiceData,
+    pub priority_adequacy: ChoiceData,
+    pub priority_basis: Option<TextData>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct HistoryData {
+    pub date: String,
+    pub item: String,
+    pub before: Option<TextData>,
+    pub after: Option<TextData>,
+    pub timing: Option<String>,
+    pub reason: Option<TextData>,
+}
+
+fn text(t: &Text, audience: Audience) -> TextData {
+    match (&t.withheld, audience) {
+        (Some(_), Audience::Public) => TextData { text: WITHHELD_MARK.to_owned(), withheld: true },
+        (Some(_), Audience::Full) => TextData { text: t.text.clone(), withheld: true },
+        (None, _) => TextData { text: t.text.clone(), withheld: false },
+    }
+}
+
+fn opt_text(t: &Option<Text>, audience: Audience) -> Option<TextData> {
+    t.as_ref().map(|t| text(t, audience))
+}
+
+/// Builds a [`ChoiceData`] from any of the model's choice enums.
+macro_rules! choice_data {
+    ($ty:ty, $value:expr) => {{
+        let value: Option<$ty> = $value;
+        ChoiceData {
+            selected: value.map(|v| v.label().to_owned()),
+            options: <$ty>::ALL.iter().map(|c| format!("{}) {}", c.number(), c.label())).collect(),
+        }
+    }};
+}
+
+/// The form tag as printed: `[令和６年10月　様式２]` (the form writes single digits full-width).
+fn form_tag(a: &KisoAssessment) -> String {
+    let chars: Vec<char> = a.revision.label().chars().collect();
+    let tag: String = chars
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let lone = !(i > 0 && chars[i - 1].is_ascii_digit()) && !chars.get(i + 1).is_some_and(char::is_ascii_digit);
+            if lone { crate::wareki::to_fullwidth_digit(*c) } else { *c }
+        })
+        .collect();
+    format!("[{tag}　様式２]")
+}
+
+/// The template's data for an assessment.
+pub fn template_data(a: &KisoAssessment, audience: Audience, fonts: FontFamilies) -> TemplateData {
+    let t = &a.threshold_items;
+    let r = &a.risk_measures;
+    let i = &a.related_info;
+    let published = a.cover.published;
+    TemplateData {
+        meta: Meta {
+            form_tag: form_tag(a),
+            full_mark: (audience == Audience::Full).then(|| FULL_VERSION_MARK.to_owned()),
+            title: text(&a.cover.title, audience).text,
+            author: text(&a.cover.body, audience).text,
+            date: DateParts { year: published.year(), month: published.month(), day: published.day() },
+        },
+        fonts,
+        cover: CoverData {
+            number: a.cover.number.to_string(),
+            title: text(&a.cover.title, audience),
+            declaration: text(&a.cover.declaration, audience),
+            special_notes: opt_text(&a.cover.special_notes, audience),
+            body: text(&a.cover.body, audience),
+            published: published.to_wareki(),
+        },
+        related: RelatedData {
+            affair_name: text(&i.affair.name, audience),
+            affair_summary: text(&i.affair.summary, audience),
+            systems: text(&i.affair.systems, audience),
+            file_name: text(&i.file_name, audience),
+            number_use_basis: text(&i.number_use_basis, audience),
+            linkage_status: choice_data!(LinkageStatus, Some(i.network_linkage.status)),
+            linkage_basis: opt_text(&i.network_linkage.basis, audience),
+            department: text(&i.department.name, audience),
+            head_title: text(&i.department.head_title, audience),
+            other_bodies: text(&i.other_bodies, audience),
+            disclosure_contact: text(&i.disclosure_contact, audience),
+            inquiry_contact: text(&i.inquiry_contact, audience),
+            rule_9_2_applied: i.rule_9_2.applied,
+            rule_9_2_reason: opt_text(&i.rule_9_2.reason, audience),
+        },
+        threshold: ThresholdData {
+            subjects: choice_data!(SubjectsBand, Some(t.subjects.band)),
+            subjects_as_of: t.subjects.as_of.to_wareki(),
+            handlers: choice_data!(HandlersBand, Some(t.handlers.band)),
+            handlers_as_of: t.handlers.as_of.to_wareki(),
+            incident: choice_data!(Incident, Some(t.incident)),
+            result: required(t.subjects.band, t.handlers.band, t.incident).label().to_owned(),
+        },
+        risk: RiskData {
+            submitted: choice_data!(SubmittedAssessments, Some(r.submitted)),
+            acquisition: choice_data!(Adequacy, Some(r.acquisition)),
+            use_linkage: choice_data!(Adequacy, Some(r.usage.linkage)),
+            use_unauthorized: choice_data!(Adequacy, Some(r.usage.unauthorized_use)),
+            not_outsourced: r.outsourcing.not_outsourced,
+            outsourcing: choice_data!(Adequacy, r.outsourcing.adequacy),
+            not_provided: r.provision.not_provided,
+            provision: choice_data!(Adequacy, r.provision.adequacy),
+            not_connected_acquisition: r.network.not_connected_acquisition,
+            not_connected_provision: r.network.not_connected_provision,
+            network_acquisition: choice_data!(Adequacy, r.network.acquisition),
+            network_provision: choice_data!(Adequacy, r.network.provision),
+            storage: choice_data!(Adequacy, Some(r.storage)),
+            no_manual_work: r.manual_work.none,
+            manual_work: choice_data!(Adequacy, r.manual_work.adequacy),
+            manual_work_basis: opt_text(&r.manual_work.basis, audience),
+            self_inspection: r.audit.self_inspection,
+            internal_audit: r.audit.internal_audit,
+            external_audit: r.audit.external_audit,
+            training: choice_data!(TrainingLevel, Some(r.training)),
+            full_or_focused_assessment: r.priority.full_or_focused_assessment,
+            priority_measure: choice_data!(PriorityMeasure, r.priority.measure),
+            priority_adequacy: choice_data!(Adequacy, r.priority.adequacy),
+            priority_basis: opt_text(&r.priority.basis, audience),
+        },
+        history: a
+            .history
+            .iter()
+            .map(|h| HistoryData {
+                date: h.date.to_wareki(),
+                item: h.item.clone(),
+                before: opt_text(&h.before, audience),
+                after: opt_text(&h.after, audience),
+                timing: h.timing.map(|t| t.label().to_owned()),
+                reason: opt_text(&h.reason, audience),
+            })
+            .collect(),
+    }
+}

@@ -1,0 +1,270 @@
+//! `pia render` and `pia fonts`: the seed's PDF, 非公表, injection, missing glyphs, determinism.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::*;
+
+fn render_to(dir: &Path, input: &Path, name: &str, extra: &[&str]) -> (std::process::Output, PathBuf) {
+    let out_path = dir.join(name);
+    let mut args: Vec<std::ffi::OsString> = vec!["render".into(), input.into(), "-o".into(), out_path.clone().into()];
+    args.extend(extra.iter().map(Into::into));
+    (pia(args), out_path)
+}
+
+/// The PDF's text in reading order; pdftotext writes the ideographic space U+3000 as a space,
+/// so callers compare with [`spaced`].
+fn pdftotext(pdf: &Path) -> String {
+    let out = Command::new("pdftotext").arg("-raw").arg(pdf).arg("-").output().expect("pdftotext (poppler-utils) is installed");
+    assert!(out.status.success(), "pdftotext failed");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn spaced(s: &str) -> String {
+    s.replace('\u{3000}', " ")
+}
+
+/// Every stream of the PDF inflated, plus the raw bytes: where text could hide.
+fn all_pdf_bytes(pdf: &[u8]) -> Vec<u8> {
+    let mut all = pdf.to_vec();
+    let mut rest = pdf;
+    while let Some(start) = find(rest, b"stream") {
+        let body = &rest[start + 6..];
+        let body = body.strip_prefix(b"\r\n").or_else(|| body.strip_prefix(b"\n")).unwrap_or(body);
+        let Some(end) = find(body, b"endstream") else { break };
+        if let Ok(inflated) = miniz_oxide::inflate::decompress_to_vec_zlib(&body[..end]) {
+            all.extend_from_slice(&inflated);
+        }
+        rest = &body[end..];
+    }
+    all
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+fn utf16be(s: &str) -> Vec<u8> {
+    s.encode_utf16().flat_map(u16::to_be_bytes).collect()
+}
+
+#[test]
+fn seed_renders_in_the_forms_order_with_labels_before_values() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (out, pdf) = render_to(dir.path(), &seed(), "seed.pdf", &[]);
+    assert_eq!(code(&out), 0, "{}{}", stdout(&out), stderr(&out));
+    let text = pdftotext(&pdf);
+    let order = [
+        "[令和６年10月　様式２]",
+        "特定個人情報保護評価書（基礎項目評価書）",
+        "評価書番号",
+        "個人のプライバシー等の権利利益の保護の宣言",
+        "特記事項",
+        "評価実施機関名",
+        "公表日",
+        "Ⅰ　関連情報",
+        "１．特定個人情報ファイルを取り扱う事務",
+        "①事務の名称",
+        "②事務の概要",
+        "③システムの名称",
+        "２．特定個人情報ファイル名",
+        "３．個人番号の利用",
+        "４．情報提供ネットワークシステムによる情報連携",
+        "５．評価実施機関における担当部署",
+        "６．他の評価実施機関",
+        "７．特定個人情報の開示・訂正・利用停止請求",
+        "８．特定個人情報ファイルの取扱いに関する問合せ",
+        "９．規則第９条第２項の適用",
+        "Ⅱ　しきい値判断項目",
+        "１．対象人数",
+        "２．取扱者数",
+        "３．重大事故",
+        "Ⅲ　しきい値判断結果",
+        "Ⅳ　リスク対策",
+        "１．提出する特定個人情報保護評価書の種類",
+        "２．特定個人情報の入手",
+        "３．特定個人情報の使用",
+        "４．特定個人情報ファイルの取扱いの委託",
+        "５．特定個人情報の提供・移転",
+        "６．情報提供ネットワークシステムとの接続",
+        "７．特定個人情報の保管・消去",
+        "８．人手を介在させる作業",
+        "９．監査",
+        "10．従業者に対する教育・啓発",
+        "11．最も優先度が高いと考えられる対策",
+        "変更箇所",
+        "提出時期に係る説明",
+    ];
+    let mut at = 0;
+    for label in order {
+        let label = &spaced(label);
+        let found = text[at..].find(label.as_str()).unwrap_or_else(|| panic!("{label} not found after byte {at}:\n{}", &text[at..]));
+        at += found + label.len();
+    }
+    for (label, value) in [
+        ("評価実施機関名", "熊本市長"),
+        ("公表日", "令和7年4月25日"),
+        ("①事務の名称", "国民健康保険に関する事務"),
+        ("②所属長の役職名", "国保年金課長"),
+        ("評価対象の事務の対象人数は何人か", "［ 10万人以上30万人未満 ］"),
+        ("いつ時点の計数か", "令和6年4月1日 時点"),
+        ("しきい値判断結果", "基礎項目評価及び重点項目評価の実施が義務付けられる"),
+    ] {
+        // The value follows its label closely (a long label may wrap onto two lines).
+        let (label, value) = (spaced(label), spaced(value));
+        let flat = text.replace('\n', "");
+        let found = flat.match_indices(&label).any(|(i, _)| {
+            let after = &flat[i + label.len()..];
+            after.char_indices().take_while(|(j, _)| *j < 40).any(|(j, _)| after[j..].starts_with(&value))
+        });
+        assert!(found, "{label} is not followed by {value}");
+    }
+    assert!(text.contains(&spaced("［ ○ ］自己点検")), "checked box");
+    assert!(text.contains("＜選択肢＞"));
+    let bytes = std::fs::read(&pdf).expect("pdf");
+    assert!(find(&bytes, b"/Lang(ja-JP)").is_some(), "document language");
+    let all = all_pdf_bytes(&bytes);
+    assert!(find(&all, b"pdfaid:part>2<").is_some() || find(&all, b"pdfaid:part=\"2\"").is_some(), "PDF/A-2 in XMP");
+    assert!(find(&all, b"pdfuaid:part>1<").is_some() || find(&all, b"pdfuaid:part=\"1\"").is_some(), "PDF/UA-1 in XMP");
+    let info = Command::new("pdfinfo").arg(&pdf).output().expect("pdfinfo");
+    let info = String::from_utf8_lossy(&info.stdout);
+    assert!(info.contains("Title:           国民健康保険に関する事務　基礎項目評価書"), "{info}");
+    assert!(info.contains("Author:          熊本市長"), "{info}");
+    assert!(info.contains("Tagged:          yes"), "{info}");
+    assert!(info.contains("Page size:       595.276 x 841.89 pts (A4)"), "{info}");
+}
+
+#[test]
+fn two_renders_are_byte_identical() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (a, pa) = render_to(dir.path(), &seed(), "a.pdf", &[]);
+    let (b, pb) = render_to(dir.path(), &seed(), "b.pdf", &[]);
+    assert_eq!((code(&a), code(&b)), (0, 0));
+    assert!(std::fs::read(pa).expect("a") == std::fs::read(pb).expect("b"), "renders differ");
+}
+
+#[test]
+fn public_version_never_contains_withheld_text_and_full_version_does() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = fixture("render/withheld.yaml");
+    let secret = "秘匿システム名ＸＹＺ九八七";
+    let (out, public) = render_to(dir.path(), &input, "public.pdf", &[]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let text = pdftotext(&public);
+    assert!(!text.contains(secret) && !text.contains("ＸＹＺ"), "withheld text in the public PDF");
+    assert!(text.contains("（非公表）"));
+    assert!(!text.contains("委員会提出用"));
+    let all = all_pdf_bytes(&std::fs::read(&public).expect("pdf"));
+    for needle in [secret.as_bytes().to_vec(), utf16be(secret), "ＸＹＺ".as_bytes().to_vec(), utf16be("ＸＹＺ")] {
+        assert!(find(&all, &needle).is_none(), "withheld text in the public PDF bytes");
+    }
+
+    let (out, full) = render_to(dir.path(), &input, "full.pdf", &["--full"]);
+    assert_eq!(code(&out), 0);
+    let text = pdftotext(&full);
+    assert!(text.contains(secret));
+    let pages = text.split('\u{c}').filter(|p| !p.trim().is_empty()).count();
+    assert_eq!(text.matches("委員会提出用（非公表部分を含む）").count(), pages, "the mark on every page");
+}
+
+#[test]
+fn markup_in_text_prints_literally() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (out, pdf) = render_to(dir.path(), &fixture("render/injection.yaml"), "x.pdf", &[]);
+    assert_eq!(code(&out), 0, "{}{}", stdout(&out), stderr(&out));
+    // Narrow cells wrap long tokens, so compare with all white space removed.
+    let text: String = pdftotext(&pdf).chars().filter(|c| !c.is_whitespace()).collect();
+    let fields = std::fs::read_to_string(fixture("render/injection.yaml")).expect("fixture").matches("= 見出し").count();
+    for token in ["#text(fill:red)[改ざん]", "$x^2$", "*太字*", "_斜体_", "@ref", "<lab>", "//コメント", "=見出し"] {
+        assert!(text.matches(token).count() >= fields, "{token} printed {} times, {fields} fields", text.matches(token).count());
+    }
+    assert!(text.contains("○○市長#setpage(fill:red)"));
+}
+
+#[test]
+fn a_character_no_font_has_is_refused_with_its_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (out, pdf) = render_to(dir.path(), &fixture("render/missing-glyph.yaml"), "x.pdf", &[]);
+    assert_eq!(code(&out), 1, "{}", stdout(&out));
+    assert!(!pdf.exists(), "no PDF after a failed render");
+    let text = stdout(&out);
+    let src = std::fs::read_to_string(fixture("render/missing-glyph.yaml")).expect("fixture");
+    for (ch, code_point) in [('𪚥', "U+2A6A5"), ('\u{E000}', "U+E000")] {
+        let line = src.lines().position(|l| l.contains(ch)).expect("line") + 1;
+        assert!(text.contains(code_point), "{text}");
+        assert!(text.contains(&format!("missing-glyph.yaml:{line}:")), "line {line}: {text}");
+    }
+}
+
+#[test]
+fn template_data_snapshot() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (out, json_path) = render_to(dir.path(), &seed(), "seed.json", &["--emit", "json"]);
+    assert_eq!(code(&out), 0);
+    let mut data: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(json_path).expect("json")).expect("valid JSON");
+    // Which fonts are installed differs between machines.
+    data.as_object_mut().map(|m| m.remove("fonts"));
+    insta::assert_json_snapshot!(data);
+}
+
+#[test]
+fn several_files_go_to_a_directory() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = pia([
+        "render".as_ref(),
+        seed().as_os_str(),
+        fixture("minimal.yaml").as_os_str(),
+        "-o".as_ref(),
+        dir.path().as_os_str(),
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(dir.path().join("kumamoto-kokuho-kiso.pdf").exists());
+    assert!(dir.path().join("minimal.pdf").exists());
+}
+
+#[test]
+fn never_overwrites_the_input() {
+    let (dir, copy) = edited_copy(&seed(), "x.yaml", |t| t);
+    let before = std::fs::read(&copy).expect("read");
+    let out = pia_in(dir.path(), ["render", "x.yaml", "-o", "x.yaml"]);
+    assert_eq!(code(&out), 2);
+    assert_eq!(std::fs::read(&copy).expect("read"), before);
+}
+
+#[test]
+fn an_invalid_file_is_not_rendered() {
+    let (dir, copy) = edited_copy(&seed(), "x.yaml", |t| t.replacen("acquisition: 十分である", "acquisition: 十分", 1));
+    let out = pia_in(dir.path(), ["render", "x.yaml"]);
+    assert_eq!(code(&out), 1);
+    assert!(!copy.with_extension("pdf").exists());
+    assert!(std::fs::read_dir(dir.path()).expect("dir").count() == 1, "no stray files");
+}
+
+#[test]
+fn pdf_standard_option() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (out, pdf) = render_to(dir.path(), &seed(), "x.pdf", &["--pdf-standard", "a-2b"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(pdf.exists());
+    let (bad, _) = render_to(dir.path(), &seed(), "y.pdf", &["--pdf-standard", "a-9z"]);
+    assert_eq!(code(&bad), 2);
+}
+
+#[test]
+fn no_japanese_font_cannot_run_and_says_how_to_install() {
+    let out = pia(["fonts", "--ignore-system-fonts", "--lang", "ja"]);
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("fonts-morisawa-bizud-mincho"), "{}", stderr(&out));
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (out, _) = render_to(dir.path(), &seed(), "x.pdf", &["--ignore-system-fonts"]);
+    assert_eq!(code(&out), 2);
+}
+
+#[test]
+fn fonts_lists_what_is_used() {
+    let out = pia(["fonts", "--lang", "ja"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(stdout(&out).contains("✓ 使用"), "{}", stdout(&out));
+}
