@@ -9,6 +9,7 @@ pub mod fsutil;
 pub mod gitsrc;
 pub mod history;
 pub mod lang;
+pub mod leak;
 pub mod load;
 pub mod model;
 pub mod render;

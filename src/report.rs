@@ -45,8 +45,13 @@ pub fn human(files: &[FileReport<'_>], lang: Lang, style: Style) -> String {
     let mut summary = Summary::default();
     for file in files {
         summary.add(file.diagnostics);
+        // A file with an individual number in it is reported without source snippets, so the
+        // number is never printed; messages are masked as well.
+        let redact = file.diagnostics.iter().any(|d| d.code == crate::leak::INDIVIDUAL_NUMBER_IN_TEXT);
         for d in file.diagnostics {
-            let shown = Shown { d, source: CharColumns(file.source), lang };
+            let masked = masked(d);
+            let d = &masked;
+            let shown = Shown { d, source: CharColumns(file.source), lang, redact };
             if handler.render_report(&mut out, &shown).is_err() {
                 out.push_str(&format!("{}: {}\n", file.source.name, d.message));
             }
@@ -77,13 +82,13 @@ pub fn human(files: &[FileReport<'_>], lang: Lang, style: Style) -> String {
 struct JsonDiagnostic<'a> {
     code: &'a str,
     severity: Severity,
-    item: Option<&'a str>,
+    item: Option<String>,
     path: &'a str,
     line: Option<usize>,
     column: Option<usize>,
-    message: &'a str,
+    message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    help: Option<&'a str>,
+    help: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -115,12 +120,12 @@ pub fn json(files: &[FileReport<'_>], with_summary: bool) -> String {
                     .map(|d| JsonDiagnostic {
                         code: d.code.name,
                         severity: d.severity,
-                        item: d.item.as_deref(),
+                        item: d.item.as_deref().map(crate::leak::mask),
                         path: &d.path,
                         line: d.location.map(|l| l.line),
                         column: d.location.map(|l| l.column),
-                        message: &d.message,
-                        help: d.help.as_deref(),
+                        message: crate::leak::mask(&d.message),
+                        help: d.help.as_deref().map(crate::leak::mask),
                     })
                     .collect(),
             }
@@ -157,10 +162,10 @@ pub fn sarif(files: &[FileReport<'_>], lang: Lang) -> String {
                 region.insert("startLine".into(), l.line.into());
                 region.insert("startColumn".into(), l.column.into());
             }
-            let text = match &d.item {
+            let text = crate::leak::mask(&match &d.item {
                 Some(item) => format!("{item}: {}", d.message),
                 None => d.message.clone(),
-            };
+            });
             json!({
                 "ruleId": d.code.name,
                 "level": sarif_level(d.severity),
@@ -206,6 +211,17 @@ struct Shown<'a> {
     d: &'a Diagnostic,
     source: CharColumns<'a>,
     lang: Lang,
+    /// Show the position in words instead of a source snippet.
+    redact: bool,
+}
+
+/// The diagnostic with any individual number in its texts masked.
+fn masked(d: &Diagnostic) -> Diagnostic {
+    let mut d = d.clone();
+    d.message = crate::leak::mask(&d.message);
+    d.help = d.help.map(|h| crate::leak::mask(&h));
+    d.item = d.item.map(|i| crate::leak::mask(&i));
+    d
 }
 
 impl fmt::Debug for Shown<'_> {
@@ -216,6 +232,10 @@ impl fmt::Debug for Shown<'_> {
 
 impl fmt::Display for Shown<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.redact {
+            let at = self.d.location.map_or_else(String::new, |l| format!(":{}:{}", l.line, l.column));
+            write!(f, "{}{at}: ", self.source.0.name)?;
+        }
         match (&self.d.item, self.d.location) {
             (Some(item), _) => write!(f, "{}: {}", item, self.d.message),
             (None, Some(_)) => f.write_str(&self.d.message),
@@ -241,9 +261,15 @@ impl miette::Diagnostic for Shown<'_> {
         self.d.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
     fn source_code(&self) -> Option<&dyn SourceCode> {
+        if self.redact {
+            return None;
+        }
         self.d.location.map(|_| &self.source as &dyn SourceCode)
     }
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        if self.redact {
+            return None;
+        }
         let loc = self.d.location?;
         let label = self.d.item.clone().unwrap_or_else(|| self.d.path.clone());
         let primary = LabeledSpan::new_primary_with_span(

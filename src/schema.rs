@@ -262,6 +262,13 @@ impl ErrorMapper<'_> {
                     ),
                 ));
             }
+            ValidationErrorKind::Pattern { .. } if path.ends_with(".count") => out.push(base(
+                codes::INVALID_VALUE,
+                lang.pick(
+                    format!("{value_text} は人数として読めません。数字だけで書いてください（例: 183000、\"183,000\"、\"１８３，０００\"）。"),
+                    format!("{value_text} is not a head count; write digits only (183000, \"183,000\")."),
+                ),
+            )),
             _ => out.push(base(codes::INVALID_VALUE, format!("{value_text}: {error}"))),
         }
     }

@@ -53,6 +53,23 @@ impl SourceMap {
         }
     }
 
+    /// The innermost scalar whose value covers byte `offset` (pointer, dotted path); else the
+    /// node that starts last before it (for comments).
+    pub fn enclosing(&self, offset: usize) -> Option<(String, String)> {
+        let covering = self
+            .nodes
+            .iter()
+            .filter(|(_, n)| !n.container && n.value.offset <= offset && offset < n.value.offset + n.value.len.max(1))
+            .min_by_key(|(_, n)| n.value.len);
+        let before = || {
+            self.nodes
+                .iter()
+                .filter(|(_, n)| n.key.unwrap_or(n.value).offset <= offset)
+                .max_by_key(|(p, n)| (n.key.unwrap_or(n.value).offset, p.len()))
+        };
+        covering.or_else(before).map(|(p, n)| (p.clone(), n.dotted.clone()))
+    }
+
     /// The value's location (for "this value is wrong"); for a mapping or list, its key.
     pub fn locate_value(&self, pointer: &str) -> Option<Location> {
         match self.nodes.get(pointer) {

@@ -94,8 +94,11 @@ pub fn run_diagnostics(run: &DiagnosticRun<'_>, lang: Lang, out: &mut dyn Write,
     for path in collect_yaml_files(run.inputs) {
         match load_file(&path, lang) {
             Ok(mut l) => {
-                if let (Some(today), Some(a)) = (run.rules_today, &l.assessment) {
-                    l.diagnostics.extend(crate::rules::check(a, run.previous, &l.map, lang, today));
+                if let Some(today) = run.rules_today {
+                    l.diagnostics.extend(crate::leak::scan(&l.source, &l.map, lang));
+                    if let Some(a) = &l.assessment {
+                        l.diagnostics.extend(crate::rules::check(a, run.previous, &l.map, lang, today));
+                    }
                     diagnostic::sort(&mut l.diagnostics);
                 }
                 let fails = |d: &diagnostic::Diagnostic| {

@@ -53,6 +53,12 @@ fn render_one(job: &Job, args: &RenderArgs, fonts: &FontSet, options: &RenderOpt
         Ok(l) => l,
         Err(e) => return Done::Failed(e.to_string()),
     };
+    let leaks = crate::leak::scan(&loaded.source, &loaded.map, lang);
+    if !leaks.is_empty() {
+        let mut l = loaded;
+        l.diagnostics.extend(leaks);
+        return Done::Invalid(l);
+    }
     let Some(assessment) = &loaded.assessment else { return Done::Invalid(loaded) };
     let bytes = match args.emit {
         Emit::Json => {

@@ -7,7 +7,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::types::{AssessmentNumber, Text, choice};
+use super::types::{AssessmentNumber, HeadCount, Text, choice};
 use crate::wareki::Date;
 
 choice! {
@@ -298,8 +298,8 @@ pub struct Subjects {
     pub band: SubjectsBand,
     /// # Ⅱ 1. 対象人数（実数）
     ///
-    /// 任意。集計した人数。書けば区分と合っているかを確かめる。評価書には印字しない。
-    pub count: Option<u64>,
+    /// 任意。集計した人数（全角数字・桁区切りも可）。書けば区分と合っているかを確かめる。評価書には印字しない。
+    pub count: Option<HeadCount>,
     /// # Ⅱ 1. いつ時点の計数か
     pub as_of: Date,
 }
@@ -314,8 +314,8 @@ pub struct Handlers {
     pub band: HandlersBand,
     /// # Ⅱ 2. 取扱者数（実数）
     ///
-    /// 任意。集計した人数。書けば区分と合っているかを確かめる。評価書には印字しない。
-    pub count: Option<u64>,
+    /// 任意。集計した人数（全角数字・桁区切りも可）。書けば区分と合っているかを確かめる。評価書には印字しない。
+    pub count: Option<HeadCount>,
     /// # Ⅱ 2. いつ時点の計数か
     pub as_of: Date,
 }

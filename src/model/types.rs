@@ -200,3 +200,81 @@ impl std::fmt::Display for AssessmentNumber {
         f.write_str(&self.0)
     }
 }
+
+/// A head count: a YAML integer, or digits as text with optional thousands separators, half- or
+/// full-width (`183000`, `"183,000"`, `"１８３，０００"`); always normalised to a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct HeadCount(pub u64);
+
+/// The text forms [`HeadCount`] accepts, as a JSON Schema pattern.
+pub const HEAD_COUNT_PATTERN: &str = "^[0-9０-９]+([,，][0-9０-９]{3})*$";
+
+impl HeadCount {
+    /// Reads `183,000` or `１８３，０００`; `None` for anything else.
+    pub fn parse(text: &str) -> Option<Self> {
+        let t = text.trim();
+        let groups: Vec<&str> = t.split([',', '，']).collect();
+        let digits_ok = |g: &str| !g.is_empty() && g.chars().all(|c| crate::wareki::normalize_digit(c).is_ascii_digit());
+        let width = |g: &str| g.chars().count();
+        let shape_ok = groups.iter().all(|g| digits_ok(g))
+            && groups.iter().skip(1).all(|g| width(g) == 3)
+            && (groups.len() == 1 || (1..=3).contains(&groups.first().map_or(0, |g| width(g))));
+        if !shape_ok {
+            return None;
+        }
+        let plain: String = t.chars().map(crate::wareki::normalize_digit).filter(char::is_ascii_digit).collect();
+        plain.parse().ok().map(HeadCount)
+    }
+}
+
+impl Serialize for HeadCount {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_u64(self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for HeadCount {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Repr {
+            Int(u64),
+            Str(String),
+        }
+        match Repr::deserialize(d)? {
+            Repr::Int(n) => Ok(HeadCount(n)),
+            Repr::Str(s) => HeadCount::parse(&s).ok_or_else(|| serde::de::Error::custom(format!("not a head count: {s}"))),
+        }
+    }
+}
+
+impl JsonSchema for HeadCount {
+    fn schema_name() -> Cow<'static, str> {
+        "HeadCount".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "人数。整数、又は数字の文字列（全角・桁区切りも可: \"１８３，０００\"）。",
+            "anyOf": [
+                { "type": "integer", "minimum": 0 },
+                { "type": "string", "pattern": HEAD_COUNT_PATTERN }
+            ]
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn head_counts_normalise() {
+        assert_eq!(HeadCount::parse("183000"), Some(HeadCount(183_000)));
+        assert_eq!(HeadCount::parse("183,000"), Some(HeadCount(183_000)));
+        assert_eq!(HeadCount::parse("１８３，０００"), Some(HeadCount(183_000)));
+        assert_eq!(HeadCount::parse("1,83,000"), None);
+        assert_eq!(HeadCount::parse("183,00"), None);
+        assert_eq!(HeadCount::parse("-5"), None);
+        assert_eq!(HeadCount::parse("約18万"), None);
+    }
+}

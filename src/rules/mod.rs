@@ -214,5 +214,9 @@ const CHANGE_RULES: &[&str] = &["threshold-rise"];
 
 /// Every code pia can report: loading first, then the rules.
 pub fn all_codes() -> impl Iterator<Item = &'static Code> {
-    crate::diagnostic::codes::ALL.iter().copied().chain(RULES.iter().map(|r| &r.code))
+    crate::diagnostic::codes::ALL
+        .iter()
+        .copied()
+        .chain([crate::leak::INDIVIDUAL_NUMBER_IN_TEXT, crate::render::MISSING_GLYPH])
+        .chain(RULES.iter().map(|r| &r.code))
 }

@@ -7,7 +7,7 @@ use crate::threshold::required;
 
 pub fn count_band_mismatch(cx: &RuleContext<'_>, code: &'static Code, out: &mut Vec<Diagnostic>) {
     let t = &cx.assessment.threshold_items;
-    if let Some(n) = t.subjects.count {
+    if let Some(n) = t.subjects.count.map(|c| c.0) {
         let band = SubjectsBand::from_count(n);
         if band != t.subjects.band {
             out.push(cx.at(
@@ -18,7 +18,7 @@ pub fn count_band_mismatch(cx: &RuleContext<'_>, code: &'static Code, out: &mut 
             ));
         }
     }
-    if let Some(n) = t.handlers.count {
+    if let Some(n) = t.handlers.count.map(|c| c.0) {
         let band = HandlersBand::from_count(n);
         if band != t.handlers.band {
             out.push(cx.at(
