@@ -52,8 +52,85 @@ pub enum Command {
     Render(RenderArgs),
     /// Show the fonts found and which will be used.
     Fonts(FontsArgs),
+    /// Write a new, complete 様式2 YAML to fill in (every item, with its form label and guidance).
+    New(NewArgs),
+    /// One row per assessment under a directory: numbers, dates, levels, findings, due dates.
+    List(ListArgs),
+    /// A reviewer's report (self-contained HTML, or Markdown) of one assessment or a directory.
+    Report(ReportArgs),
+    /// Print shell completions (bash, zsh, fish, powershell).
+    Completions(CompletionsArgs),
+    /// Print the man page (roff), generated from the same definitions as --help.
+    Man,
     /// Print the JSON Schema of 様式2 (令和6年10月版).
     Schema,
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// Where to write the new assessment (refused if it exists).
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// 評価実施機関名 (e.g. 熊本市長).
+    #[arg(long, value_name = "BODY")]
+    pub body: Option<String>,
+    /// Ⅰ1① 事務の名称 (e.g. 国民健康保険に関する事務).
+    #[arg(long, value_name = "AFFAIR")]
+    pub affair: Option<String>,
+    /// 評価書番号.
+    #[arg(long, value_name = "NUMBER")]
+    pub number: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Directory searched for *.yaml.
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+    /// Output format; csv is UTF-8 with BOM and CRLF, for Excel.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: ListFormat,
+    /// The day due dates are judged by (YYYY-MM-DD); default: today in Japan (JST).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub today: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum ListFormat {
+    #[default]
+    Table,
+    Csv,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Assessment YAML files or directories.
+    #[arg(required = true, value_name = "FILE|DIR")]
+    pub inputs: Vec<PathBuf>,
+    /// Where to write the report.
+    #[arg(short, long, value_name = "OUT")]
+    pub output: PathBuf,
+    /// html (self-contained, printable) or md.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: ReportFormat,
+    /// The day due dates are judged by (YYYY-MM-DD); default: today in Japan (JST).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub today: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum ReportFormat {
+    #[default]
+    Html,
+    Md,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Args)]

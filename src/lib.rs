@@ -13,7 +13,7 @@ pub mod leak;
 pub mod load;
 pub mod model;
 pub mod render;
-pub mod report;
+pub mod output;
 pub mod rules;
 pub mod schema;
 pub mod source;

@@ -21,6 +21,11 @@ fn main() {
         Command::History(args) => commands::history::run(args, lang, &mut out, &mut err),
         Command::Render(args) => commands::render::run(args, lang, &mut out, &mut err),
         Command::Fonts(args) => commands::fonts::run(args, lang, &mut out, &mut err),
+        Command::New(args) => commands::new::run(args, lang, &mut out, &mut err),
+        Command::List(args) => commands::list::run(args, lang, &mut out, &mut err),
+        Command::Report(args) => commands::report::run(args, lang, &mut out, &mut err),
+        Command::Completions(args) => commands::completions::run(args, &mut out),
+        Command::Man => commands::completions::man(&mut out),
         Command::Schema => commands::schema::run(&mut out),
     };
     let _ = out.flush();

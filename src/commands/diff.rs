@@ -11,7 +11,7 @@ use crate::cli::{DiffArgs, DiffFormat};
 use crate::diagnostic::Severity;
 use crate::diff::compare;
 use crate::lang::Lang;
-use crate::report::{self, FileReport, Style};
+use crate::output::{self, FileReport, Style};
 
 pub fn run(args: &DiffArgs, lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
     let old = match load_valid(&args.old, lang, out, err) {
@@ -53,7 +53,7 @@ pub fn run(args: &DiffArgs, lang: Lang, out: &mut dyn Write, err: &mut dyn Write
                 })
                 .collect();
             let findings_json: serde_json::Value =
-                serde_json::from_str(&report::json(&[FileReport { source: &new.source, diagnostics: &findings }], false))
+                serde_json::from_str(&output::json(&[FileReport { source: &new.source, diagnostics: &findings }], false))
                     .unwrap_or_default();
             let doc = json!({
                 "old": old.source.name,
@@ -91,7 +91,7 @@ pub fn run(args: &DiffArgs, lang: Lang, out: &mut dyn Write, err: &mut dyn Write
             }
             if !findings.is_empty() {
                 t.push('\n');
-                t.push_str(&report::human(&[FileReport { source: &new.source, diagnostics: &findings }], lang, Style::detect()));
+                t.push_str(&output::human(&[FileReport { source: &new.source, diagnostics: &findings }], lang, Style::detect()));
             }
             t
         }

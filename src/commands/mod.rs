@@ -2,10 +2,14 @@
 
 pub mod amend;
 pub mod check;
+pub mod completions;
 pub mod diff;
 pub mod fonts;
 pub mod history;
+pub mod list;
+pub mod new;
 pub mod render;
+pub mod report;
 pub mod schema;
 pub mod threshold;
 pub mod validate;
@@ -17,7 +21,7 @@ use crate::cli::DiagnosticFormat;
 use crate::diagnostic::{self, Severity};
 use crate::lang::Lang;
 use crate::load::{Loaded, load_file};
-use crate::report::{self, FileReport, Style};
+use crate::output::{self, FileReport, Style};
 use crate::wareki::Date;
 
 /// How a command ended, as the process exit code reports it.
@@ -118,9 +122,9 @@ pub fn run_diagnostics(run: &DiagnosticRun<'_>, lang: Lang, out: &mut dyn Write,
     let files: Vec<FileReport<'_>> =
         loaded.iter().map(|l| FileReport { source: &l.source, diagnostics: &l.diagnostics }).collect();
     let text = match run.format {
-        DiagnosticFormat::Human => report::human(&files, lang, Style::detect()),
-        DiagnosticFormat::Json => report::json(&files, run.summary),
-        DiagnosticFormat::Sarif => report::sarif(&files, lang),
+        DiagnosticFormat::Human => output::human(&files, lang, Style::detect()),
+        DiagnosticFormat::Json => output::json(&files, run.summary),
+        DiagnosticFormat::Sarif => output::sarif(&files, lang),
     };
     if out.write_all(text.as_bytes()).is_err() {
         return Outcome::CannotRun;
@@ -139,7 +143,7 @@ pub fn load_valid(arg: &str, lang: Lang, out: &mut dyn Write, err: &mut dyn Writ
         }
         Ok(l) if l.assessment.is_none() => {
             let files = [FileReport { source: &l.source, diagnostics: &l.diagnostics }];
-            let _ = out.write_all(report::human(&files, lang, Style::detect()).as_bytes());
+            let _ = out.write_all(output::human(&files, lang, Style::detect()).as_bytes());
             report_cannot_run(
                 err,
                 lang,

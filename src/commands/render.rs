@@ -9,7 +9,7 @@ use crate::fsutil::{atomic_write, same_file};
 use crate::lang::Lang;
 use crate::load::{Loaded, load_file};
 use crate::render::{Audience, FontSet, RenderError, RenderOptions, default_output, parse_standards, render, template_data};
-use crate::report::{self, FileReport, Style};
+use crate::output::{self, FileReport, Style};
 
 /// One file's job: where it comes from and where it goes.
 struct Job {
@@ -138,7 +138,7 @@ pub fn run(args: &RenderArgs, lang: Lang, out: &mut dyn Write, err: &mut dyn Wri
             }
             Some(Done::Invalid(l)) => {
                 let files = [FileReport { source: &l.source, diagnostics: &l.diagnostics }];
-                let _ = out.write_all(report::human(&files, lang, Style::detect()).as_bytes());
+                let _ = out.write_all(output::human(&files, lang, Style::detect()).as_bytes());
                 report_cannot_run(err, lang, &lang.pick(format!("{} を出力しませんでした", job.input.display()), format!("{} was not rendered", job.input.display())));
                 outcome = outcome.max(Outcome::Findings);
             }

@@ -1,4 +1,4 @@
-//! Diagnostics for people (miette, with source snippets) and for machines (JSON).
+//! Diagnostics for people (miette, with source snippets) and for machines (JSON, SARIF).
 
 use std::fmt;
 
