@@ -208,6 +208,42 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
     });
 }
 
+/// How many diagnostics of one code a file reports before the rest are summarised.
+pub const MAX_PER_CODE: usize = 20;
+
+/// Keeps the first [`MAX_PER_CODE`] diagnostics of each code and replaces the rest by one line
+/// saying how many more there are, so a pathological file (an alias bomb, a huge history with
+/// the same mistake on every row) gives a readable report.
+pub fn cap_per_code(diagnostics: Vec<Diagnostic>, lang: crate::lang::Lang) -> Vec<Diagnostic> {
+    let mut seen: Vec<(&'static str, usize)> = Vec::new();
+    let mut kept = Vec::new();
+    for d in diagnostics {
+        let count = match seen.iter_mut().find(|(c, _)| *c == d.code.name) {
+            Some((_, n)) => {
+                *n += 1;
+                *n
+            }
+            None => {
+                seen.push((d.code.name, 1));
+                1
+            }
+        };
+        if count <= MAX_PER_CODE {
+            kept.push(d);
+        }
+    }
+    for (name, n) in seen.into_iter().filter(|(_, n)| *n > MAX_PER_CODE) {
+        if let Some(code) = kept.iter().find(|d| d.code.name == name).map(|d| d.code) {
+            let more = n - MAX_PER_CODE;
+            kept.push(Diagnostic::new(
+                code,
+                lang.pick(format!("同じ種類の問題（{name}）が他に{more}件あります。"), format!("{more} more of the same kind ({name}).")),
+            ));
+        }
+    }
+    kept
+}
+
 /// Counts of findings by severity.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Summary {

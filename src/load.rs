@@ -23,13 +23,31 @@ pub enum ReadError {
     Git { input: String, error: crate::gitsrc::GitError },
 }
 
+/// Why a file could not be read.
+enum ReadFailure {
+    Io(std::io::Error),
+    TooLarge(u64),
+    Directory,
+    NotRegular,
+}
+
 impl ReadError {
-    fn io(path: &Path, error: &std::io::Error, lang: Lang) -> Self {
+    fn new(path: &Path, failure: ReadFailure, lang: Lang) -> Self {
         use std::io::ErrorKind;
-        let message = match error.kind() {
-            ErrorKind::NotFound => lang.pick("ファイルがありません", "no such file").to_owned(),
-            ErrorKind::PermissionDenied => lang.pick("読み取る権限がありません", "permission denied").to_owned(),
-            _ => error.to_string(),
+        let message = match failure {
+            ReadFailure::Io(e) => match e.kind() {
+                ErrorKind::NotFound => lang.pick("ファイルがありません", "no such file").to_owned(),
+                ErrorKind::PermissionDenied => lang.pick("読み取る権限がありません", "permission denied").to_owned(),
+                _ => lang.pick(format!("読み取れません（{e}）"), format!("cannot be read ({e})")),
+            },
+            ReadFailure::TooLarge(n) => lang.pick(
+                format!("ファイルが大きすぎます（{n} バイト）。pia が読む評価書のファイルは {} MiB までです", MAX_FILE_BYTES >> 20),
+                format!("the file is too large ({n} bytes); pia reads assessment files of at most {} MiB", MAX_FILE_BYTES >> 20),
+            ),
+            ReadFailure::Directory => lang.pick("ディレクトリです。YAML ファイルを指定してください", "a directory; give a YAML file").to_owned(),
+            ReadFailure::NotRegular => lang
+                .pick("通常のファイルではありません（FIFO やデバイスなど）。YAML ファイルを指定してください", "not a regular file (a FIFO, a device, …); give a YAML file")
+                .to_owned(),
         };
         ReadError::Io { path: path.to_owned(), message }
     }
@@ -57,7 +75,7 @@ impl Loaded {
 /// content is a diagnostic.
 pub fn load_file(path: &Path, lang: Lang) -> Result<Loaded, ReadError> {
     let name = path.display().to_string();
-    let bytes = read_limited(path).map_err(|e| ReadError::io(path, &e, lang))?;
+    let bytes = read_limited(path).map_err(|e| ReadError::new(path, e, lang))?;
     Ok(load_bytes(name, &bytes, lang))
 }
 
@@ -78,7 +96,7 @@ pub fn load_bytes(name: String, bytes: &[u8], lang: Lang) -> Loaded {
     match Source::from_bytes(name.clone(), bytes, lang) {
         Ok(source) => load_source(source, lang),
         Err(d) => Loaded {
-            source: Source::new(name, String::new()),
+            source: Source::for_display(name, bytes),
             map: SourceMap::default(),
             diagnostics: vec![d],
             value: None,
@@ -87,17 +105,27 @@ pub fn load_bytes(name: String, bytes: &[u8], lang: Lang) -> Loaded {
     }
 }
 
-/// Reads at most one byte more than [`MAX_FILE_BYTES`], refusing directories and other
-/// non-regular files up front (reading a FIFO would block).
-fn read_limited(path: &Path) -> std::io::Result<Vec<u8>> {
+/// Reads a regular file of at most [`MAX_FILE_BYTES`], refusing directories, FIFOs and devices
+/// up front (reading a FIFO would block) and never reading more than the limit.
+fn read_limited(path: &Path) -> Result<Vec<u8>, ReadFailure> {
     use std::io::Read;
-    let meta = std::fs::metadata(path)?;
+    let meta = std::fs::metadata(path).map_err(ReadFailure::Io)?;
+    if meta.is_dir() {
+        return Err(ReadFailure::Directory);
+    }
     if !meta.is_file() {
-        let what = if meta.is_dir() { "a directory" } else { "not a regular file" };
-        return Err(std::io::Error::other(format!("{what}; give a YAML file")));
+        return Err(ReadFailure::NotRegular);
+    }
+    if meta.len() > MAX_FILE_BYTES as u64 {
+        return Err(ReadFailure::TooLarge(meta.len()));
     }
     let mut bytes = Vec::new();
-    std::fs::File::open(path)?.take(MAX_FILE_BYTES as u64 + 1).read_to_end(&mut bytes)?;
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_FILE_BYTES as u64 + 1).read_to_end(&mut bytes))
+        .map_err(ReadFailure::Io)?;
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(ReadFailure::TooLarge(bytes.len() as u64));
+    }
     Ok(bytes)
 }
 
@@ -113,6 +141,7 @@ fn load_source(source: Source, lang: Lang) -> Loaded {
         match yaml::to_json(&loaded.source, lang) {
             Ok(value) => {
                 diagnostics = crate::schema::validate(&value, &loaded.map, &loaded.source, lang);
+                drop_choice_errors_on_empty(&mut diagnostics);
                 if diagnostics.is_empty() {
                     match KisoAssessment::deserialize(&value) {
                         Ok(a) => loaded.assessment = Some(a),
@@ -128,6 +157,14 @@ fn load_source(source: Source, lang: Lang) -> Loaded {
         d.item = crate::schema::item_for_path(&d.path);
     }
     diagnostic::sort(&mut diagnostics);
-    loaded.diagnostics = diagnostics;
+    loaded.diagnostics = diagnostic::cap_per_code(diagnostics, lang);
     loaded
+}
+
+/// An empty choice item fails both the schema's `type` and its `enum`: keep only the
+/// `missing-field` (a draft from `pia new` then reports each empty item once).
+fn drop_choice_errors_on_empty(diagnostics: &mut Vec<Diagnostic>) {
+    let empty: Vec<String> =
+        diagnostics.iter().filter(|d| d.code == codes::MISSING_FIELD).map(|d| d.path.clone()).collect();
+    diagnostics.retain(|d| d.code != codes::INVALID_CHOICE || !empty.contains(&d.path));
 }

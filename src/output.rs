@@ -51,7 +51,11 @@ pub fn human(files: &[FileReport<'_>], lang: Lang, style: Style) -> String {
         for d in file.diagnostics {
             let masked = masked(d);
             let d = &masked;
-            let shown = Shown { d, source: CharColumns(file.source), lang, redact };
+            // A snippet of a very long line (10,000 brackets, a megabyte of text) helps no one.
+            let long_line = d.location.is_some_and(|l| {
+                file.source.text.lines().nth(l.line.saturating_sub(1)).is_some_and(|t| t.chars().count() > MAX_SNIPPET_LINE)
+            });
+            let shown = Shown { d, source: CharColumns(file.source), lang, redact: redact || long_line };
             if handler.render_report(&mut out, &shown).is_err() {
                 out.push_str(&format!("{}: {}\n", file.source.name, d.message));
             }
@@ -205,6 +209,9 @@ fn sarif_level(severity: Severity) -> &'static str {
         Severity::Info => "note",
     }
 }
+
+/// Lines longer than this (in characters) are not shown as snippets; the position is given instead.
+const MAX_SNIPPET_LINE: usize = 400;
 
 /// A diagnostic as miette sees it.
 struct Shown<'a> {

@@ -27,14 +27,25 @@ impl Source {
         Self { name: name.into(), text, line_starts }
     }
 
+    /// The text to show beside an encoding diagnostic: the bytes decoded leniently, or nothing
+    /// for UTF-16 (which would print as noise).
+    pub fn for_display(name: impl Into<String>, bytes: &[u8]) -> Self {
+        let text = if utf16_encoding(bytes).is_some() {
+            String::new()
+        } else {
+            String::from_utf8_lossy(bytes).replace('\0', "\u{2400}")
+        };
+        Self::new(name, text)
+    }
+
     /// Decodes a file's bytes as UTF-8 (a leading BOM is dropped). Other encodings, NUL bytes
     /// and oversized files give a located `yaml-syntax` diagnostic naming the problem.
     pub fn from_bytes(name: impl Into<String>, bytes: &[u8], lang: Lang) -> Result<Self, Diagnostic> {
         let name = name.into();
+        // Located by line in the text shown beside the diagnostic (see `for_display`).
         let fail = |message: String, help: String, offset: usize| {
-            let probe = Source::new(name.clone(), String::from_utf8_lossy(&bytes[..offset.min(bytes.len())]).into_owned());
-            let line = probe.line_starts.len();
-            let location = Location { line, column: 1, offset: 0, len: 0 };
+            let line = 1 + bytes.iter().take(offset).filter(|b| **b == b'\n').count();
+            let location = Source::for_display(name.clone(), bytes).location(line, 0, 0);
             Diagnostic::new(codes::YAML_SYNTAX, message).at(Some(location)).help(help)
         };
         if bytes.len() > MAX_FILE_BYTES {
@@ -143,12 +154,14 @@ fn utf16_encoding(bytes: &[u8]) -> Option<&'static str> {
     if sample.len() < 4 {
         return None;
     }
+    // ASCII characters (newlines, keys, digits) put a NUL on one side of each pair only.
     let pairs = sample.len() / 2;
     let even_nul = sample.iter().step_by(2).filter(|b| **b == 0).count();
     let odd_nul = sample.iter().skip(1).step_by(2).filter(|b| **b == 0).count();
-    if odd_nul * 2 > pairs && even_nul == 0 {
+    // (A few NULs on the other side come from characters such as U+3000, 0x30 0x00.)
+    if odd_nul * 5 > pairs && even_nul * 8 < odd_nul {
         Some("UTF-16LE")
-    } else if even_nul * 2 > pairs && odd_nul == 0 {
+    } else if even_nul * 5 > pairs && odd_nul * 8 < even_nul {
         Some("UTF-16BE")
     } else {
         None

@@ -188,6 +188,17 @@ impl FromStr for Date {
     }
 }
 
+#[cfg(feature = "arbitrary")]
+impl<'a> arbitrary::Arbitrary<'a> for Date {
+    /// Any day from 1873 (明治6年) to 2200, so every era is exercised.
+    fn arbitrary(u: &mut arbitrary::Unstructured<'a>) -> arbitrary::Result<Self> {
+        let first = Date::from_ymd_unchecked(1873, 1, 1).days_since_epoch();
+        let last = Date::from_ymd_unchecked(2200, 12, 31).days_since_epoch();
+        let day = u.int_in_range(first..=last)?;
+        Ok(Date::from_days_since_epoch(day))
+    }
+}
+
 fn is_leap(year: i32) -> bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
 }

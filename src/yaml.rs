@@ -112,6 +112,20 @@ pub fn scan(source: &Source, lang: Lang) -> (SourceMap, Vec<Diagnostic>) {
     for event in Parser::new_from_str(&source.text) {
         let (event, span) = match event {
             Ok(e) => e,
+            Err(e) if e.info().contains("recursion limit") => {
+                let m = e.marker();
+                diags.push(
+                    Diagnostic::new(
+                        codes::YAML_SYNTAX,
+                        lang.pick(
+                            format!("入れ子が深すぎます（{MAX_DEPTH}段まで）。"),
+                            format!("Nesting is too deep (at most {MAX_DEPTH} levels)."),
+                        ),
+                    )
+                    .at(Some(source.location(m.line(), m.col(), 1))),
+                );
+                return (map, diags);
+            }
             Err(e) => {
                 let m = e.marker();
                 let at = source.location(m.line(), m.col(), 1);
@@ -298,11 +312,15 @@ pub fn to_json(source: &Source, lang: Lang) -> Result<Value, Diagnostic> {
         merge_keys: serde_saphyr::MergeKeyPolicy::Error,
         leading_zero_numbers_as_strings: true,
         strict_booleans: true,
+        // Anchors and aliases are refused and the file size is capped, so the node budget can
+        // allow very long histories (100,000 rows are about 1.3 million nodes).
         budget: serde_saphyr::budget! {
             max_depth: MAX_DEPTH + 1,
             max_aliases: 0,
             max_anchors: 0,
             max_documents: 1,
+            max_events: 20_000_000,
+            max_nodes: 10_000_000,
         },
     };
     serde_saphyr::from_str_with_options::<Value>(&source.text, options).map_err(|e| {

@@ -114,6 +114,7 @@ choice! {
 ///
 /// 様式2（令和6年10月版）の記載内容。
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct KisoAssessment {
     /// # 様式
@@ -149,6 +150,7 @@ pub struct KisoAssessment {
 
 /// # 直近の評価（実施又は再実施）
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct LastAssessment {
     /// # 直近の評価の種類
@@ -161,6 +163,7 @@ pub struct LastAssessment {
 
 /// # 表紙
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct Cover {
     /// # 表紙 評価書番号
@@ -191,6 +194,7 @@ pub struct Cover {
 
 /// # Ⅰ 関連情報
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct RelatedInfo {
     /// # Ⅰ 1. 特定個人情報ファイルを取り扱う事務
@@ -223,6 +227,7 @@ pub struct RelatedInfo {
 
 /// # Ⅰ 1. 特定個人情報ファイルを取り扱う事務
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct Affair {
     /// # Ⅰ 1. ①事務の名称
@@ -235,6 +240,7 @@ pub struct Affair {
 
 /// # Ⅰ 4. 情報提供ネットワークシステムによる情報連携
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct NetworkLinkage {
     /// # Ⅰ 4. ①実施の有無
@@ -247,6 +253,7 @@ pub struct NetworkLinkage {
 
 /// # Ⅰ 5. 評価実施機関における担当部署
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct Department {
     /// # Ⅰ 5. ①部署
@@ -259,6 +266,7 @@ pub struct Department {
 
 /// # Ⅰ 9. 規則第９条第２項の適用
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct Rule92 {
     /// # Ⅰ 9. ［ ］適用した
@@ -272,6 +280,7 @@ pub struct Rule92 {
 
 /// # Ⅱ しきい値判断項目
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct ThresholdItems {
     /// # Ⅱ 1. 対象人数
@@ -290,6 +299,7 @@ pub struct ThresholdItems {
 
 /// # Ⅱ 1. 対象人数
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct Subjects {
     /// # Ⅱ 1. 対象人数
@@ -306,6 +316,7 @@ pub struct Subjects {
 
 /// # Ⅱ 2. 取扱者数
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct Handlers {
     /// # Ⅱ 2. 取扱者数
@@ -322,6 +333,7 @@ pub struct Handlers {
 
 /// # Ⅳ リスク対策
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct RiskMeasures {
     /// # Ⅳ 1. 提出する特定個人情報保護評価書の種類
@@ -357,6 +369,7 @@ pub struct RiskMeasures {
 
 /// # Ⅳ 3. 特定個人情報の使用
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct Usage {
     /// # Ⅳ 3. 目的を超えた紐付け、事務に必要のない情報との紐付けが行われるリスクへの対策は十分か
@@ -367,6 +380,7 @@ pub struct Usage {
 
 /// # Ⅳ 4. 特定個人情報ファイルの取扱いの委託
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct Outsourcing {
     /// # Ⅳ 4. ［ ］委託しない
@@ -380,6 +394,7 @@ pub struct Outsourcing {
 
 /// # Ⅳ 5. 特定個人情報の提供・移転
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct Provision {
     /// # Ⅳ 5. ［ ］提供・移転しない
@@ -393,6 +408,7 @@ pub struct Provision {
 
 /// # Ⅳ 6. 情報提供ネットワークシステムとの接続
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct NetworkConnection {
     /// # Ⅳ 6. ［ ］接続しない（入手）
@@ -413,6 +429,7 @@ pub struct NetworkConnection {
 
 /// # Ⅳ 8. 人手を介在させる作業
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct ManualWork {
     /// # Ⅳ 8. ［ ］人手を介在させる作業はない
@@ -428,6 +445,7 @@ pub struct ManualWork {
 
 /// # Ⅳ 9. 監査 実施の有無
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct Audit {
     /// # Ⅳ 9. ［ ］自己点検
@@ -443,6 +461,7 @@ pub struct Audit {
 
 /// # Ⅳ 11. 最も優先度が高いと考えられる対策
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct Priority {
     /// # Ⅳ 11. ［ ］全項目評価又は重点項目評価を実施する
@@ -462,6 +481,7 @@ pub struct Priority {
 
 /// # 変更箇所 (1行)
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 pub struct HistoryRow {
     /// # 変更箇所 変更日

@@ -12,6 +12,7 @@ macro_rules! choice {
     ($(#[$meta:meta])* $name:ident { $($variant:ident => $label:literal),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+        #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
         pub enum $name {
             $(#[serde(rename = $label)] $variant,)+
         }
@@ -49,6 +50,7 @@ pub(crate) use choice;
 ///
 /// In YAML either a plain string, or `{text: …, withheld: 理由}`.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct Text {
     pub text: String,
     /// Why this text is left out of the published version; `None` when it is public.
@@ -158,6 +160,7 @@ impl JsonSchema for Date {
 
 /// 評価書番号: the number the 計画管理書 gives the assessment; digits, kept as text (`012` stays `012`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct AssessmentNumber(pub String);
 
 impl Serialize for AssessmentNumber {
@@ -204,6 +207,7 @@ impl std::fmt::Display for AssessmentNumber {
 /// A head count: a YAML integer, or digits as text with optional thousands separators, half- or
 /// full-width (`183000`, `"183,000"`, `"１８３，０００"`); always normalised to a number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct HeadCount(pub u64);
 
 /// The text forms [`HeadCount`] accepts, as a JSON Schema pattern.

@@ -1,0 +1,27 @@
+//! Any model value → the data handed to the template (public and full), and its JSON.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use pia::model::KisoAssessment;
+use pia::render::data::{Audience, FontFamilies, WITHHELD_MARK, template_data};
+
+fuzz_target!(|assessment: KisoAssessment| {
+    let fonts = FontFamilies { mincho: vec!["BIZ UDMincho".into()], gothic: vec!["BIZ UDGothic".into()] };
+    for audience in [Audience::Public, Audience::Full] {
+        let data = template_data(&assessment, audience, fonts.clone());
+        let _ = serde_json::to_string(&data);
+        // A withheld text never reaches the public version; the full version keeps it.
+        let pairs = [
+            (&assessment.related_info.affair.systems, &data.related.systems),
+            (&assessment.cover.declaration, &data.cover.declaration),
+            (&assessment.related_info.file_name, &data.related.file_name),
+        ];
+        for (source, shown) in pairs {
+            match (source.withheld.is_some(), audience) {
+                (true, Audience::Public) => assert_eq!(shown.text, WITHHELD_MARK),
+                _ => assert_eq!(shown.text, source.text),
+            }
+        }
+    }
+    let _ = pia::diff::compare(&assessment, &assessment, pia::lang::Lang::Ja);
+});
