@@ -126,8 +126,12 @@ fn changed_part(before: &str, after: &str) -> (String, String) {
     let max_suffix = b.len().min(a.len()) - prefix;
     let suffix = b.iter().rev().zip(a.iter().rev()).take(max_suffix).take_while(|(x, y)| x == y).count();
     let join = |s: &[&str]| s.concat().trim_end_matches('\n').to_owned();
-    (join(&b[prefix..b.len() - suffix]), join(&a[prefix..a.len() - suffix]))
+    let middle = |s: &[&str]| join(s.get(prefix..s.len() - suffix).unwrap_or_default());
+    (middle(&b), middle(&a))
 }
+
+/// One changed value: its pointer, before and after.
+type Change = (String, Option<Value>, Option<Value>);
 
 /// The result of comparing two versions.
 #[derive(Debug, Clone, Serialize)]
@@ -150,7 +154,7 @@ pub fn compare(old: &KisoAssessment, new: &KisoAssessment, lang: Lang) -> Compar
         }
     }
     let get = |leaves: &[(String, Value)], p: &str| leaves.iter().find(|(q, _)| q == p).map(|(_, v)| v.clone());
-    let mut groups: Vec<(ItemRef, Vec<(String, Option<Value>, Option<Value>)>)> = Vec::new();
+    let mut groups: Vec<(ItemRef, Vec<Change>)> = Vec::new();
     for p in pointers.into_iter().filter(|p| compared(p)) {
         let (b, a) = (get(&old_leaves, &p), get(&new_leaves, &p));
         if b == a {

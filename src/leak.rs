@@ -77,18 +77,18 @@ pub fn find(text: &str) -> Vec<Found> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        let starts_run = digit(chars[i]).is_some() && (i == 0 || digit(chars[i - 1]).is_none());
+        let is_digit_at = |k: Option<usize>| k.and_then(|k| chars.get(k)).and_then(|c| digit(*c)).is_some();
+        let starts_run = is_digit_at(Some(i)) && !is_digit_at(i.checked_sub(1));
         if !starts_run {
             i += 1;
             continue;
         }
-        if let Some((end, digits)) = read_number(&chars, i) {
-            if is_valid_individual_number(&digits) {
+        if let Some((end, digits)) = read_number(&chars, i)
+            && is_valid_individual_number(&digits) {
                 found.push(Found { start: i, end, digits });
                 i = end;
                 continue;
             }
-        }
         i += 1;
     }
     found
@@ -102,7 +102,9 @@ fn read_number(chars: &[char], start: usize) -> Option<(usize, [u8; 12])> {
     let mut digits = [0u8; 12];
     let mut fill = |from: usize, count: usize, offset: usize| {
         for k in 0..count {
-            digits[offset + k] = at(from + k).and_then(digit).unwrap_or(0);
+            if let Some(slot) = digits.get_mut(offset + k) {
+                *slot = at(from + k).and_then(digit).unwrap_or(0);
+            }
         }
     };
     if first == 12 {
@@ -132,11 +134,11 @@ pub fn mask(text: &str) -> String {
     let mut out = String::new();
     let mut i = 0;
     for f in &found {
-        out.extend(&chars[i..f.start]);
+        out.extend(chars.get(i..f.start).unwrap_or_default());
         out.push_str(&f.masked());
         i = f.end;
     }
-    out.extend(&chars[i..]);
+    out.extend(chars.get(i..).unwrap_or_default());
     out
 }
 

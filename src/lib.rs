@@ -1,5 +1,11 @@
 //! pia: 特定個人情報保護評価書 kept as schema-validated YAML — load, check, track and render.
 
+// User data must never panic the library: no unwrap/expect, no unchecked indexing or slicing.
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, clippy::unreachable)
+)]
+
 pub mod cli;
 pub mod commands;
 pub mod amend;

@@ -481,13 +481,17 @@ fn edit_distance(a: &str, b: &str) -> usize {
     let mut prev: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {
         let mut cur = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let sub = prev[j] + usize::from(ca != *cb);
-            cur.push(sub.min(prev[j + 1] + 1).min(cur[j] + 1));
+        for (j, (cb, pair)) in b.iter().zip(prev.windows(2)).enumerate() {
+            let (diagonal, above) = match pair {
+                [d, u] => (*d, *u),
+                _ => (usize::MAX - 1, usize::MAX - 1),
+            };
+            let left = cur.get(j).copied().unwrap_or(usize::MAX - 1);
+            cur.push((diagonal + usize::from(ca != *cb)).min(above + 1).min(left + 1));
         }
         prev = cur;
     }
-    prev[b.len()]
+    prev.last().copied().unwrap_or(0)
 }
 
 /// The closest known key, if close enough to be a typo.

@@ -40,6 +40,7 @@ impl Source {
 
     /// Decodes a file's bytes as UTF-8 (a leading BOM is dropped). Other encodings, NUL bytes
     /// and oversized files give a located `yaml-syntax` diagnostic naming the problem.
+    #[allow(clippy::result_large_err, reason = "called once per file; the diagnostic is the result")]
     pub fn from_bytes(name: impl Into<String>, bytes: &[u8], lang: Lang) -> Result<Self, Diagnostic> {
         let name = name.into();
         // Located by line in the text shown beside the diagnostic (see `for_display`).
@@ -150,7 +151,7 @@ fn utf16_encoding(bytes: &[u8]) -> Option<&'static str> {
         [0xFE, 0xFF, ..] => return Some("UTF-16BE"),
         _ => {}
     }
-    let sample = &bytes[..bytes.len().min(512) & !1];
+    let sample = bytes.get(..bytes.len().min(512) & !1).unwrap_or_default();
     if sample.len() < 4 {
         return None;
     }

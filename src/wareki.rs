@@ -268,7 +268,7 @@ fn parse_wareki(text: &str) -> Result<Date, DateError> {
         .enumerate()
         .find_map(|(i, (_, name, _))| text.strip_prefix(name).map(|rest| (i, rest)))
         .ok_or(DateError::Syntax)?;
-    let (_, era_name, era_start) = ERAS[era_index];
+    let (_, era_name, era_start) = *ERAS.get(era_index).ok_or(DateError::Syntax)?;
     let (era_year, rest) = match rest.strip_prefix('元') {
         Some(rest) => (1, rest),
         None => take_number(rest).ok_or(DateError::Syntax)?,
@@ -288,15 +288,14 @@ fn parse_wareki(text: &str) -> Result<Date, DateError> {
     if date < era_start {
         return Err(DateError::Impossible(ImpossibleDate::BeforeEra { era: era_name, date }));
     }
-    if let Some((_, next_name, next_start)) = era_index.checked_sub(1).and_then(|i| ERAS.get(i)) {
-        if date >= *next_start {
+    if let Some((_, next_name, next_start)) = era_index.checked_sub(1).and_then(|i| ERAS.get(i))
+        && date >= *next_start {
             return Err(DateError::Impossible(ImpossibleDate::AfterEra {
                 era: era_name,
                 date,
                 next: next_name,
             }));
         }
-    }
     Ok(date)
 }
 

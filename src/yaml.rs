@@ -306,6 +306,7 @@ fn alias_forbidden(lang: Lang, at: Location, kind: AliasKind) -> Diagnostic {
 
 /// Parses the text into JSON with serde-saphyr. Run [`scan`] first: it has already reported
 /// what this would stop at, so an error here is reported as a plain syntax error.
+#[allow(clippy::result_large_err, reason = "called once per file; the diagnostic is the result")]
 pub fn to_json(source: &Source, lang: Lang) -> Result<Value, Diagnostic> {
     let options = serde_saphyr::options! {
         duplicate_keys: serde_saphyr::DuplicateKeyPolicy::Error,

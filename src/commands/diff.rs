@@ -59,7 +59,7 @@ pub fn run(args: &DiffArgs, lang: Lang, out: &mut dyn Write, err: &mut dyn Write
                 "old": old.source.name,
                 "new": new.source.name,
                 "rows": rows,
-                "diagnostics": findings_json["files"][0]["diagnostics"],
+                "diagnostics": findings_json.pointer("/files/0/diagnostics").cloned().unwrap_or_default(),
             });
             serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
         }

@@ -36,11 +36,11 @@ pub fn run(args: &FontsArgs, lang: Lang, out: &mut dyn Write, err: &mut dyn Writ
         }
     };
     let mut s = String::new();
-    s.push_str(&lang.pick("明朝（記載内容）:\n", "Mincho (values):\n"));
+    s.push_str(lang.pick("明朝（記載内容）:\n", "Mincho (values):\n"));
     for f in MINCHO_PREFERENCE {
         s.push_str(&format!("  {} {f}\n", mark(f, &families.mincho)));
     }
-    s.push_str(&lang.pick("ゴシック（項目名・見出し）:\n", "Gothic (labels, headings):\n"));
+    s.push_str(lang.pick("ゴシック（項目名・見出し）:\n", "Gothic (labels, headings):\n"));
     for f in GOTHIC_PREFERENCE {
         s.push_str(&format!("  {} {f}\n", mark(f, &families.gothic)));
     }

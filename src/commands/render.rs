@@ -20,7 +20,7 @@ struct Job {
 /// One file's result, printed in input order.
 enum Done {
     Written(PathBuf, usize),
-    Invalid(Loaded),
+    Invalid(Box<Loaded>),
     Failed(String),
 }
 
@@ -38,13 +38,11 @@ fn plan(args: &RenderArgs, extension: &str) -> Result<Vec<Job>, String> {
         }
         jobs.push(Job { input: input.clone(), output });
     }
-    if !single {
-        if let Some(dir) = &args.output {
-            if !dir.is_dir() {
+    if !single
+        && let Some(dir) = &args.output
+            && !dir.is_dir() {
                 return Err(format!("{}: with several files, -o must be an existing directory", dir.display()));
             }
-        }
-    }
     Ok(jobs)
 }
 
@@ -57,9 +55,9 @@ fn render_one(job: &Job, args: &RenderArgs, fonts: &FontSet, options: &RenderOpt
     if !leaks.is_empty() {
         let mut l = loaded;
         l.diagnostics.extend(leaks);
-        return Done::Invalid(l);
+        return Done::Invalid(Box::new(l));
     }
-    let Some(assessment) = &loaded.assessment else { return Done::Invalid(loaded) };
+    let Some(assessment) = &loaded.assessment else { return Done::Invalid(Box::new(loaded)) };
     let bytes = match args.emit {
         Emit::Json => {
             let data = template_data(assessment, options.audience, fonts.families());
@@ -72,7 +70,7 @@ fn render_one(job: &Job, args: &RenderArgs, fonts: &FontSet, options: &RenderOpt
             Err(RenderError::MissingGlyphs(diags)) => {
                 let mut l = loaded;
                 l.diagnostics = diags;
-                return Done::Invalid(l);
+                return Done::Invalid(Box::new(l));
             }
             Err(e) => return Done::Failed(format!("{}: {e}", job.input.display())),
         },
@@ -121,11 +119,10 @@ pub fn run(args: &RenderArgs, lang: Lang, out: &mut dyn Write, err: &mut dyn Wri
                 let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 let Some(job) = jobs.get(i) else { break };
                 let done = render_one(job, args, &fonts, &options, lang);
-                if let Some(slot) = results.get(i) {
-                    if let Ok(mut guard) = slot.lock() {
+                if let Some(slot) = results.get(i)
+                    && let Ok(mut guard) = slot.lock() {
                         *guard = Some(done);
                     }
-                }
             });
         }
     });

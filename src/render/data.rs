@@ -184,7 +184,8 @@ fn form_tag(a: &KisoAssessment) -> String {
         .iter()
         .enumerate()
         .map(|(i, c)| {
-            let lone = !(i > 0 && chars[i - 1].is_ascii_digit()) && !chars.get(i + 1).is_some_and(char::is_ascii_digit);
+            let digit_at = |k: Option<usize>| k.and_then(|k| chars.get(k)).is_some_and(char::is_ascii_digit);
+            let lone = !digit_at(i.checked_sub(1)) && !digit_at(Some(i + 1));
             if lone { crate::wareki::to_fullwidth_digit(*c) } else { *c }
         })
         .collect();

@@ -51,11 +51,23 @@ pub fn title_affair_mismatch(cx: &RuleContext<'_>, code: &'static Code, out: &mu
 /// Suffixes that turn a body into its head (熊本市長 → 熊本市).
 const HEAD_SUFFIXES: &[&str] = &["長官", "知事", "大臣", "長"];
 
+/// The organisation a body heads (熊本市長 → 熊本市), when its name ends in a head's title.
+pub(crate) fn organisation_of(body: &str) -> Option<&str> {
+    HEAD_SUFFIXES.iter().find_map(|s| body.strip_suffix(s)).filter(|o| !o.is_empty())
+}
+
+/// The subject of the standard declaration: the organisation (熊本市 for 熊本市長), or the body
+/// itself when its name is not a head's title (○○市教育委員会).
+pub(crate) fn declaration_subject(body: &str) -> &str {
+    let body = body.trim();
+    organisation_of(body).unwrap_or(body)
+}
+
 pub fn declaration_body_mismatch(cx: &RuleContext<'_>, code: &'static Code, out: &mut Vec<Diagnostic>) {
     let a = cx.assessment;
     let body = a.cover.body.as_str().trim();
     let declaration = a.cover.declaration.as_str();
-    let organisation = HEAD_SUFFIXES.iter().find_map(|s| body.strip_suffix(s)).filter(|o| !o.is_empty());
+    let organisation = organisation_of(body);
     let named = declaration.contains(body) || organisation.is_some_and(|o| declaration.contains(o));
     if !body.is_empty() && !named {
         out.push(cx.at(
@@ -93,8 +105,9 @@ fn looks_like_name_part(word: &str) -> bool {
 pub fn personal_name_in_title(cx: &RuleContext<'_>, code: &'static Code, out: &mut Vec<Diagnostic>) {
     let title = cx.assessment.related_info.department.head_title.as_str();
     let parts = words(title);
-    if parts.len() >= 2 && parts[1..].iter().all(|w| looks_like_name_part(w)) {
-        let name = parts[1..].join(" ");
+    let Some((first, rest)) = parts.split_first() else { return };
+    if !rest.is_empty() && rest.iter().all(|w| looks_like_name_part(w)) {
+        let name = rest.join(" ");
         out.push(
             cx.at(
                 code,
@@ -102,7 +115,7 @@ pub fn personal_name_in_title(cx: &RuleContext<'_>, code: &'static Code, out: &m
                 format!("所属長の役職名「{title}」に個人名（{name}）が含まれているようです。令和元年の様式改正以降、役職名のみを記載します。"),
                 format!("The head's title 「{title}」 seems to include a person's name ({name}); since 令和元年 the form asks for the title only."),
             )
-            .help(cx.lang.pick(format!("「{}」のように役職名だけにしてください。", parts[0]), format!("write the title only, e.g. 「{}」.", parts[0]))),
+            .help(cx.lang.pick(format!("「{first}」のように役職名だけにしてください。"), format!("write the title only, e.g. 「{first}」."))),
         );
     }
 }

@@ -21,8 +21,8 @@ pub fn after_publication(cx: &RuleContext<'_>, code: &'static Code, out: &mut Ve
 pub fn not_ordered(cx: &RuleContext<'_>, code: &'static Code, out: &mut Vec<Diagnostic>) {
     let rows = &cx.assessment.history;
     for (i, pair) in rows.windows(2).enumerate() {
-        if let [newer, older] = pair {
-            if older.date > newer.date {
+        if let [newer, older] = pair
+            && older.date > newer.date {
                 out.push(cx.at(
                     code,
                     &format!("/history/{}/date", i + 1),
@@ -35,7 +35,6 @@ pub fn not_ordered(cx: &RuleContext<'_>, code: &'static Code, out: &mut Vec<Diag
                     format!("Row {} ({}) is newer than the row before it ({}); list changes newest first.", i + 2, older.date, newer.date),
                 ));
             }
-        }
     }
 }
 
