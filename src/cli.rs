@@ -58,7 +58,7 @@ pub enum Command {
     List(ListArgs),
     /// A reviewer's report (self-contained HTML, or Markdown) of one assessment or a directory.
     Report(ReportArgs),
-    /// Print shell completions (bash, zsh, fish, powershell).
+    /// Print shell completions (bash, zsh, fish, powershell, elvish).
     Completions(CompletionsArgs),
     /// Print the man page (roff), generated from the same definitions as --help.
     Man,

@@ -228,11 +228,12 @@ pub fn cap_per_code(diagnostics: Vec<Diagnostic>, lang: crate::lang::Lang) -> Ve
                 1
             }
         };
-        if count <= MAX_PER_CODE {
+        // A draft lists every item still to write, each at its line.
+        if count <= MAX_PER_CODE || d.code == codes::MISSING_FIELD {
             kept.push(d);
         }
     }
-    for (name, n) in seen.into_iter().filter(|(_, n)| *n > MAX_PER_CODE) {
+    for (name, n) in seen.into_iter().filter(|(c, n)| *n > MAX_PER_CODE && *c != codes::MISSING_FIELD.name) {
         if let Some(code) = kept.iter().find(|d| d.code.name == name).map(|d| d.code) {
             let more = n - MAX_PER_CODE;
             kept.push(Diagnostic::new(

@@ -141,7 +141,6 @@ fn load_source(source: Source, lang: Lang) -> Loaded {
         match yaml::to_json(&loaded.source, lang) {
             Ok(value) => {
                 diagnostics = crate::schema::validate(&value, &loaded.map, &loaded.source, lang);
-                drop_choice_errors_on_empty(&mut diagnostics);
                 if diagnostics.is_empty() {
                     match KisoAssessment::deserialize(&value) {
                         Ok(a) => loaded.assessment = Some(a),
@@ -161,10 +160,3 @@ fn load_source(source: Source, lang: Lang) -> Loaded {
     loaded
 }
 
-/// An empty choice item fails both the schema's `type` and its `enum`: keep only the
-/// `missing-field` (a draft from `pia new` then reports each empty item once).
-fn drop_choice_errors_on_empty(diagnostics: &mut Vec<Diagnostic>) {
-    let empty: Vec<String> =
-        diagnostics.iter().filter(|d| d.code == codes::MISSING_FIELD).map(|d| d.path.clone()).collect();
-    diagnostics.retain(|d| d.code != codes::INVALID_CHOICE || !empty.contains(&d.path));
-}

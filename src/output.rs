@@ -39,55 +39,81 @@ impl Style {
 
 /// Renders every file's diagnostics with source snippets, then one summary line.
 pub fn human(files: &[FileReport<'_>], lang: Lang, style: Style) -> String {
-    let theme = if style.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
-    let handler = GraphicalReportHandler::new_themed(theme).with_width(style.width).with_links(false);
-    let mut out = String::new();
-    let mut summary = Summary::default();
-    for file in files {
-        summary.add(file.diagnostics);
-        // A file with an individual number in it is reported without source snippets, so the
-        // number is never printed; messages are masked as well.
-        let redact = file.diagnostics.iter().any(|d| d.code == crate::leak::INDIVIDUAL_NUMBER_IN_TEXT);
-        for d in file.diagnostics {
-            let masked = masked(d);
-            let d = &masked;
-            // A snippet of a very long line (10,000 brackets, a megabyte of text) helps no one.
-            let long_line = d.location.is_some_and(|l| {
-                file.source.text.lines().nth(l.line.saturating_sub(1)).is_some_and(|t| t.chars().count() > MAX_SNIPPET_LINE)
-            });
-            let shown = Shown { d, source: CharColumns(file.source), lang, redact: redact || long_line };
-            if handler.render_report(&mut out, &shown).is_err() {
-                out.push_str(&format!("{}: {}\n", file.source.name, d.message));
-            }
-        }
-    }
-    let ok = files.iter().filter(|f| !f.diagnostics.iter().any(|d| d.severity == Severity::Error)).count();
-    out.push_str(&lang.pick(
-        format!(
-            "{}件中{}件に誤りなし（エラー {}、警告 {}、情報 {}）\n",
-            files.len(),
-            ok,
-            summary.errors,
-            summary.warnings,
-            summary.infos
-        ),
-        format!(
-            "{ok} of {} file(s) without errors ({} error(s), {} warning(s), {} info)\n",
-            files.len(),
-            summary.errors,
-            summary.warnings,
-            summary.infos
-        ),
-    ));
+    let mut out: String = files.iter().map(|f| human_file(f, lang, style)).collect();
+    out.push_str(&human_summary(&Tally::of(files), lang));
     out
 }
 
+/// One file's diagnostics as people read them.
+pub fn human_file(file: &FileReport<'_>, lang: Lang, style: Style) -> String {
+    let theme = if style.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
+    let handler = GraphicalReportHandler::new_themed(theme).with_width(style.width).with_links(false);
+    let mut out = String::new();
+    // A file with an individual number in it is reported without source snippets, so the
+    // number is never printed; messages are masked as well.
+    let redact = file.diagnostics.iter().any(|d| d.code == crate::leak::INDIVIDUAL_NUMBER_IN_TEXT);
+    for d in file.diagnostics {
+        let masked = masked(d);
+        let d = &masked;
+        // A snippet of a very long line (10,000 brackets, a megabyte of text) helps no one.
+        let long_line = d.location.is_some_and(|l| {
+            file.source.text.lines().nth(l.line.saturating_sub(1)).is_some_and(|t| t.chars().count() > MAX_SNIPPET_LINE)
+        });
+        let shown = Shown { d, source: CharColumns(file.source), lang, redact: redact || long_line };
+        if handler.render_report(&mut out, &shown).is_err() {
+            out.push_str(&format!("{}: {}\n", file.source.name, d.message));
+        }
+    }
+    out
+}
+
+/// Counts over a run: files, files without errors, findings by severity.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Tally {
+    pub files: usize,
+    pub without_errors: usize,
+    pub summary: Summary,
+}
+
+impl Tally {
+    pub fn add(&mut self, diagnostics: &[Diagnostic]) {
+        self.files += 1;
+        if !diagnostics.iter().any(|d| d.severity == Severity::Error) {
+            self.without_errors += 1;
+        }
+        self.summary.add(diagnostics);
+    }
+
+    pub fn of(files: &[FileReport<'_>]) -> Self {
+        let mut t = Tally::default();
+        for f in files {
+            t.add(f.diagnostics);
+        }
+        t
+    }
+}
+
+/// The closing line of human output.
+pub fn human_summary(t: &Tally, lang: Lang) -> String {
+    let s = t.summary;
+    lang.pick(
+        format!(
+            "{}件中{}件に誤りなし（エラー {}、警告 {}、情報 {}）\n",
+            t.files, t.without_errors, s.errors, s.warnings, s.infos
+        ),
+        format!(
+            "{} of {} file(s) without errors ({} error(s), {} warning(s), {} info)\n",
+            t.without_errors, t.files, s.errors, s.warnings, s.infos
+        ),
+    )
+}
+
 #[derive(Serialize)]
-struct JsonDiagnostic<'a> {
-    code: &'a str,
+struct JsonDiagnostic {
+    code: &'static str,
     severity: Severity,
     item: Option<String>,
-    path: &'a str,
+    path: String,
     line: Option<usize>,
     column: Option<usize>,
     message: String,
@@ -95,72 +121,66 @@ struct JsonDiagnostic<'a> {
     help: Option<String>,
 }
 
+/// One file's entry of the JSON report, owning its data (the source can be dropped).
 #[derive(Serialize)]
-struct JsonFile<'a> {
-    path: &'a str,
-    diagnostics: Vec<JsonDiagnostic<'a>>,
+pub struct JsonFile {
+    path: String,
+    diagnostics: Vec<JsonDiagnostic>,
 }
 
 #[derive(Serialize)]
-struct JsonReport<'a> {
-    files: Vec<JsonFile<'a>>,
+struct JsonReport {
+    files: Vec<JsonFile>,
     #[serde(skip_serializing_if = "Option::is_none")]
     summary: Option<Summary>,
+}
+
+/// One file's entry of the JSON report; messages are masked.
+pub fn json_file(f: &FileReport<'_>) -> JsonFile {
+    JsonFile {
+        path: f.source.name.clone(),
+        diagnostics: f
+            .diagnostics
+            .iter()
+            .map(|d| JsonDiagnostic {
+                code: d.code.name,
+                severity: d.severity,
+                item: d.item.as_deref().map(crate::leak::mask),
+                path: d.path.clone(),
+                line: d.location.map(|l| l.line),
+                column: d.location.map(|l| l.column),
+                message: crate::leak::mask(&d.message),
+                help: d.help.as_deref().map(crate::leak::mask),
+            })
+            .collect(),
+    }
+}
+
+/// The JSON report from its file entries.
+pub fn json_document(files: Vec<JsonFile>, summary: Option<Summary>) -> String {
+    let mut text = serde_json::to_string_pretty(&JsonReport { files, summary }).unwrap_or_default();
+    text.push('\n');
+    text
 }
 
 /// `{"files":[{"path","diagnostics":[{code,severity,item,path,line,column,message}]}]}`, with a
 /// `summary` object when `with_summary`.
 pub fn json(files: &[FileReport<'_>], with_summary: bool) -> String {
-    let mut summary = Summary::default();
-    let files = files
-        .iter()
-        .map(|f| {
-            summary.add(f.diagnostics);
-            JsonFile {
-                path: &f.source.name,
-                diagnostics: f
-                    .diagnostics
-                    .iter()
-                    .map(|d| JsonDiagnostic {
-                        code: d.code.name,
-                        severity: d.severity,
-                        item: d.item.as_deref().map(crate::leak::mask),
-                        path: &d.path,
-                        line: d.location.map(|l| l.line),
-                        column: d.location.map(|l| l.column),
-                        message: crate::leak::mask(&d.message),
-                        help: d.help.as_deref().map(crate::leak::mask),
-                    })
-                    .collect(),
-            }
-        })
-        .collect();
-    let report = JsonReport { files, summary: with_summary.then_some(summary) };
-    let mut text = serde_json::to_string_pretty(&report).unwrap_or_default();
-    text.push('\n');
-    text
+    let summary = with_summary.then(|| Tally::of(files).summary);
+    json_document(files.iter().map(json_file).collect(), summary)
 }
 
 /// SARIF 2.1.0: one rule entry per code pia has, one result per diagnostic.
 pub fn sarif(files: &[FileReport<'_>], lang: Lang) -> String {
+    sarif_document(files.iter().flat_map(sarif_results).collect(), lang)
+}
+
+/// One file's SARIF results; messages are masked.
+pub fn sarif_results(f: &FileReport<'_>) -> Vec<serde_json::Value> {
     use serde_json::json;
-    let rules: Vec<_> = crate::rules::all_codes()
-        .map(|c| {
-            json!({
-                "id": c.name,
-                "name": c.name,
-                "shortDescription": { "text": c.summary(lang) },
-                "fullDescription": { "text": c.summary(lang) },
-                "helpUri": format!("docs/rules.md#{}", c.name),
-                "defaultConfiguration": { "level": sarif_level(c.severity) },
-                "properties": { "item": c.item },
-            })
-        })
-        .collect();
-    let results: Vec<_> = files
+    f.diagnostics
         .iter()
-        .flat_map(|f| f.diagnostics.iter().map(move |d| (f, d)))
-        .map(|(f, d)| {
+        .map(|d| {
             let mut region = serde_json::Map::new();
             if let Some(l) = d.location {
                 region.insert("startLine".into(), l.line.into());
@@ -181,6 +201,24 @@ pub fn sarif(files: &[FileReport<'_>], lang: Lang) -> String {
                     },
                     "logicalLocations": [{ "fullyQualifiedName": d.path, "kind": "member" }],
                 }],
+            })
+        })
+        .collect()
+}
+
+/// The SARIF document: the tool with every rule, and the results.
+pub fn sarif_document(results: Vec<serde_json::Value>, lang: Lang) -> String {
+    use serde_json::json;
+    let rules: Vec<_> = crate::rules::all_codes()
+        .map(|c| {
+            json!({
+                "id": c.name,
+                "name": c.name,
+                "shortDescription": { "text": c.summary(lang) },
+                "fullDescription": { "text": c.summary(lang) },
+                "helpUri": format!("docs/rules.md#{}", c.name),
+                "defaultConfiguration": { "level": sarif_level(c.severity) },
+                "properties": { "item": c.item },
             })
         })
         .collect();

@@ -188,6 +188,8 @@ impl ErrorMapper<'_> {
                 }
                 out.push(d);
             }
+            // An empty choice is reported once, as missing, by the type check.
+            ValidationErrorKind::Enum { .. } if instance.is_null() => {}
             ValidationErrorKind::Enum { options } => {
                 let choices: Vec<&str> = options.as_array().into_iter().flatten().filter_map(Value::as_str).collect();
                 let list = choices.iter().enumerate().map(|(i, c)| format!("{}) {c}", i + 1)).collect::<Vec<_>>().join("　");

@@ -1,11 +1,42 @@
-//! `pia list` (being built).
+//! `pia list DIR`: one row per assessment, checked as `pia check` does (see [`crate::portfolio`]).
 
 use std::io::Write;
 
-use super::Outcome;
+use super::{Outcome, collect_yaml_files, report_cannot_run};
+use crate::cli::{ListArgs, ListFormat};
 use crate::lang::Lang;
+use crate::portfolio::{self, Status};
 
-pub fn run(_args: &crate::cli::ListArgs, lang: Lang, _out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
-    super::report_cannot_run(err, lang, &"not implemented yet");
-    Outcome::CannotRun
+pub fn run(args: &ListArgs, lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
+    let today = match &args.today {
+        Some(text) => match super::check::parse_date_arg("--today", text, lang, err) {
+            Ok(d) => d,
+            Err(o) => return o,
+        },
+        None => super::check::system_today(),
+    };
+    if !args.dir.is_dir() {
+        let why = lang.pick("フォルダがありません", "no such directory");
+        report_cannot_run(err, lang, &format!("{}: {why}", args.dir.display()));
+        return Outcome::CannotRun;
+    }
+    let files = collect_yaml_files(std::slice::from_ref(&args.dir));
+    let entries = portfolio::evaluate(&files, Some(&args.dir), lang, today);
+    let rows: Vec<portfolio::Row> = entries
+        .iter()
+        .map(|e| portfolio::row(e, lang, today))
+        .collect();
+    let text = match args.format {
+        ListFormat::Table => portfolio::table(&rows, lang, today),
+        ListFormat::Csv => portfolio::csv(&rows, lang),
+        ListFormat::Json => portfolio::json(&rows, today),
+    };
+    if out.write_all(text.as_bytes()).is_err() {
+        return Outcome::CannotRun;
+    }
+    if rows.iter().any(|r| r.status == Status::Error) {
+        Outcome::Findings
+    } else {
+        Outcome::Ok
+    }
 }

@@ -91,40 +91,102 @@ pub struct DiagnosticRun<'a> {
     pub previous: Option<&'a crate::model::KisoAssessment>,
 }
 
-/// Loads every input, applies the rules when asked, prints the report and returns the outcome.
-pub fn run_diagnostics(run: &DiagnosticRun<'_>, lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
-    let mut outcome = Outcome::Ok;
-    let mut loaded: Vec<Loaded> = Vec::new();
-    for path in collect_yaml_files(run.inputs) {
-        match load_file(&path, lang) {
-            Ok(mut l) => {
-                if let Some(today) = run.rules_today {
-                    l.diagnostics.extend(crate::leak::scan(&l.source, &l.map, lang));
-                    if let Some(a) = &l.assessment {
-                        l.diagnostics.extend(crate::rules::check(a, run.previous, &l.map, lang, today));
+/// One file's part of the report, rendered as soon as the file is checked so its source can be
+/// dropped (10,000 files stay small in memory).
+enum Piece {
+    Human(String),
+    Json(output::JsonFile),
+    Sarif(Vec<serde_json::Value>),
+}
+
+/// What checking one file produced.
+enum Checked {
+    Done { piece: Piece, diagnostics: Vec<diagnostic::Diagnostic> },
+    Unreadable(crate::load::ReadError),
+}
+
+fn check_one(path: &Path, run: &DiagnosticRun<'_>, lang: Lang, style: Style) -> Checked {
+    let mut l = match load_file(path, lang) {
+        Ok(l) => l,
+        Err(e) => return Checked::Unreadable(e),
+    };
+    if let Some(today) = run.rules_today {
+        l.diagnostics.extend(crate::leak::scan(&l.source, &l.map, lang));
+        if let Some(a) = &l.assessment {
+            l.diagnostics.extend(crate::rules::check(a, run.previous, &l.map, lang, today));
+        }
+        diagnostic::sort(&mut l.diagnostics);
+    }
+    let file = FileReport { source: &l.source, diagnostics: &l.diagnostics };
+    let piece = match run.format {
+        DiagnosticFormat::Human => Piece::Human(output::human_file(&file, lang, style)),
+        DiagnosticFormat::Json => Piece::Json(output::json_file(&file)),
+        DiagnosticFormat::Sarif => Piece::Sarif(output::sarif_results(&file)),
+    };
+    Checked::Done { piece, diagnostics: l.diagnostics }
+}
+
+/// Runs `work` over `items` on one thread per core, returning the results in input order.
+pub fn in_parallel<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync) -> Vec<Option<R>> {
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(items.len()).max(1);
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let slots: Vec<std::sync::Mutex<Option<R>>> = items.iter().map(|_| std::sync::Mutex::new(None)).collect();
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(item) = items.get(i) else { break };
+                    let result = work(item);
+                    if let Some(Ok(mut slot)) = slots.get(i).map(|s| s.lock()) {
+                        *slot = Some(result);
                     }
-                    diagnostic::sort(&mut l.diagnostics);
                 }
+            });
+        }
+    });
+    slots.into_iter().map(|s| s.into_inner().ok().flatten()).collect()
+}
+
+/// Loads every input (in parallel), applies the rules when asked, prints the report and returns
+/// the outcome.
+pub fn run_diagnostics(run: &DiagnosticRun<'_>, lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
+    let style = Style::detect();
+    let paths = collect_yaml_files(run.inputs);
+    let results = in_parallel(&paths, |p| check_one(p, run, lang, style));
+
+    let mut outcome = Outcome::Ok;
+    let mut tally = output::Tally::default();
+    let (mut human, mut json_files, mut sarif_results) = (String::new(), Vec::new(), Vec::new());
+    for result in results {
+        match result {
+            Some(Checked::Done { piece, diagnostics }) => {
                 let fails = |d: &diagnostic::Diagnostic| {
                     d.severity == Severity::Error || (run.deny_warnings && d.severity == Severity::Warning)
                 };
-                if l.diagnostics.iter().any(fails) {
+                if diagnostics.iter().any(fails) {
                     outcome = outcome.max(Outcome::Findings);
                 }
-                loaded.push(l);
+                tally.add(&diagnostics);
+                match piece {
+                    Piece::Human(text) => human.push_str(&text),
+                    Piece::Json(file) => json_files.push(file),
+                    Piece::Sarif(results) => sarif_results.extend(results),
+                }
             }
-            Err(e) => {
+            Some(Checked::Unreadable(e)) => {
                 report_cannot_run(err, lang, &e);
                 outcome = Outcome::CannotRun;
             }
+            None => outcome = Outcome::CannotRun,
         }
     }
-    let files: Vec<FileReport<'_>> =
-        loaded.iter().map(|l| FileReport { source: &l.source, diagnostics: &l.diagnostics }).collect();
     let text = match run.format {
-        DiagnosticFormat::Human => output::human(&files, lang, Style::detect()),
-        DiagnosticFormat::Json => output::json(&files, run.summary),
-        DiagnosticFormat::Sarif => output::sarif(&files, lang),
+        // Nothing was read: the reasons are on stderr, and "0 of 0 without errors" would mislead.
+        DiagnosticFormat::Human if tally.files == 0 && outcome == Outcome::CannotRun => human,
+        DiagnosticFormat::Human => human + &output::human_summary(&tally, lang),
+        DiagnosticFormat::Json => output::json_document(json_files, run.summary.then_some(tally.summary)),
+        DiagnosticFormat::Sarif => output::sarif_document(sarif_results, lang),
     };
     if out.write_all(text.as_bytes()).is_err() {
         return Outcome::CannotRun;

@@ -109,27 +109,12 @@ pub fn run(args: &RenderArgs, lang: Lang, out: &mut dyn Write, err: &mut dyn Wri
     };
     let options = RenderOptions { audience: if args.full { Audience::Full } else { Audience::Public }, standards };
 
-    // Files in parallel, one worker per core; results kept in input order.
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(jobs.len()).max(1);
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let results: Vec<std::sync::Mutex<Option<Done>>> = jobs.iter().map(|_| std::sync::Mutex::new(None)).collect();
-    std::thread::scope(|scope| {
-        for _ in 0..workers {
-            scope.spawn(|| loop {
-                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                let Some(job) = jobs.get(i) else { break };
-                let done = render_one(job, args, &fonts, &options, lang);
-                if let Some(slot) = results.get(i)
-                    && let Ok(mut guard) = slot.lock() {
-                        *guard = Some(done);
-                    }
-            });
-        }
-    });
+    // Files in parallel, one worker per core, fonts shared; results kept in input order.
+    let results = super::in_parallel(&jobs, |job| render_one(job, args, &fonts, &options, lang));
 
     let mut outcome = Outcome::Ok;
-    for (job, slot) in jobs.iter().zip(results) {
-        match slot.into_inner().ok().flatten() {
+    for (job, result) in jobs.iter().zip(results) {
+        match result {
             Some(Done::Written(path, size)) => {
                 let _ = writeln!(out, "{} → {} ({} KB)", job.input.display(), path.display(), size.div_ceil(1024));
             }

@@ -10,6 +10,8 @@ mod history;
 mod risk;
 mod threshold;
 
+pub(crate) use cover::declaration_subject;
+
 use crate::diagnostic::{Code, Diagnostic, Severity::*};
 use crate::lang::Lang;
 use crate::model::KisoAssessment;
@@ -210,7 +212,7 @@ pub fn check_change(old: &KisoAssessment, new: &KisoAssessment, map: &SourceMap,
 }
 
 /// The rules that compare two versions.
-const CHANGE_RULES: &[&str] = &["threshold-rise"];
+pub(crate) const CHANGE_RULES: &[&str] = &["threshold-rise"];
 
 /// Every code pia can report: loading first, then the rules.
 pub fn all_codes() -> impl Iterator<Item = &'static Code> {
@@ -218,5 +220,6 @@ pub fn all_codes() -> impl Iterator<Item = &'static Code> {
         .iter()
         .copied()
         .chain([crate::leak::INDIVIDUAL_NUMBER_IN_TEXT, crate::render::MISSING_GLYPH])
+        .chain([crate::portfolio::DUPLICATE_ASSESSMENT_NUMBER])
         .chain(RULES.iter().map(|r| &r.code))
 }
