@@ -14,6 +14,7 @@ pub mod diff;
 pub mod fsutil;
 pub mod gitsrc;
 pub mod history;
+pub mod jinja;
 pub mod lang;
 pub mod leak;
 pub mod load;

@@ -403,16 +403,7 @@ pub fn render(entries: &[Entry], format: Format, lang: Lang, today: Date) -> Res
 }
 
 fn environment(lang: Lang) -> Environment<'static> {
-    let mut env = Environment::new();
-    env.set_syntax(
-        minijinja::syntax::SyntaxConfig::builder()
-            .trim_blocks(true)
-            .lstrip_blocks(true)
-            .keep_trailing_newline(true)
-            .build()
-            .unwrap_or_default(),
-    );
-    env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+    let mut env = crate::jinja::environment();
     env.set_auto_escape_callback(|name| {
         if name.ends_with(".html.j2") {
             AutoEscape::Html

@@ -110,16 +110,7 @@ fn given(value: Option<&str>) -> Option<&str> {
 }
 
 fn environment() -> Environment<'static> {
-    let mut env = Environment::new();
-    env.set_syntax(
-        minijinja::syntax::SyntaxConfig::builder()
-            .trim_blocks(true)
-            .lstrip_blocks(true)
-            .keep_trailing_newline(true)
-            .build()
-            .unwrap_or_default(),
-    );
-    env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+    let mut env = crate::jinja::environment();
     // YAML values arrive already quoted by `amend::scalar`; nothing is escaped again.
     env.set_auto_escape_callback(|_| minijinja::AutoEscape::None);
     env.add_function("note", note);

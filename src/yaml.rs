@@ -114,16 +114,7 @@ pub fn scan(source: &Source, lang: Lang) -> (SourceMap, Vec<Diagnostic>) {
             Ok(e) => e,
             Err(e) if e.info().contains("recursion limit") => {
                 let m = e.marker();
-                diags.push(
-                    Diagnostic::new(
-                        codes::YAML_SYNTAX,
-                        lang.pick(
-                            format!("入れ子が深すぎます（{MAX_DEPTH}段まで）。"),
-                            format!("Nesting is too deep (at most {MAX_DEPTH} levels)."),
-                        ),
-                    )
-                    .at(Some(source.location(m.line(), m.col(), 1))),
-                );
+                diags.push(too_deep(lang).at(Some(source.location(m.line(), m.col(), 1))));
                 return (map, diags);
             }
             Err(e) => {
@@ -256,13 +247,7 @@ pub fn scan(source: &Source, lang: Lang) -> (SourceMap, Vec<Diagnostic>) {
             Event::Alias(_) => diags.push(alias_forbidden(lang, here, AliasKind::Alias).path(dotted)),
             Event::MappingStart(..) | Event::SequenceStart(..) if stack.len() >= MAX_DEPTH => {
                 diags.push(
-                    Diagnostic::new(
-                        codes::YAML_SYNTAX,
-                        lang.pick(
-                            format!("入れ子が深すぎます（{MAX_DEPTH}段まで）。"),
-                            format!("Nesting is too deep (at most {MAX_DEPTH} levels)."),
-                        ),
-                    )
+                    too_deep(lang)
                     .at(Some(here))
                     .path(dotted),
                 );
@@ -276,6 +261,17 @@ pub fn scan(source: &Source, lang: Lang) -> (SourceMap, Vec<Diagnostic>) {
         }
     }
     (map, diags)
+}
+
+/// Nesting beyond [`MAX_DEPTH`], found by the parser or by the walk.
+fn too_deep(lang: Lang) -> Diagnostic {
+    Diagnostic::new(
+        codes::YAML_SYNTAX,
+        lang.pick(
+            format!("入れ子が深すぎます（{MAX_DEPTH}段まで）。"),
+            format!("Nesting is too deep (at most {MAX_DEPTH} levels)."),
+        ),
+    )
 }
 
 enum AliasKind {
