@@ -1,7 +1,7 @@
 //! Rendering the official form to PDF with Typst, in-process, from the model.
 //!
-//! The template (`templates/kiso.typ`) receives the data as a Typst value in `sys.inputs`, so no
-//! user text is ever parsed as markup. Missing glyphs are found before compiling (with their YAML
+//! The template (`templates/kiso.typ`) reads the data from the virtual file `/data.json` with
+//! Typst's `json()`, so every user text is a string value and never parsed as markup. Missing glyphs are found before compiling (with their YAML
 //! line), any Typst warning is an error, and the laid-out pages are scanned once more for tofu.
 
 pub mod data;
@@ -11,7 +11,7 @@ mod world;
 use std::path::PathBuf;
 
 use serde_json::Value as Json;
-use typst::foundations::{Array, Datetime, Dict, Smart, Value};
+use typst::foundations::{Datetime, Smart};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
@@ -71,18 +71,6 @@ pub struct RenderOptions {
     pub standards: Vec<PdfStandard>,
 }
 
-/// Converts JSON into a Typst value (the template sees dictionaries, arrays, strings…).
-fn to_typst(value: &Json) -> Value {
-    match value {
-        Json::Null => Value::None,
-        Json::Bool(b) => Value::Bool(*b),
-        Json::Number(n) => n.as_i64().map_or_else(|| Value::Float(n.as_f64().unwrap_or(0.0)), Value::Int),
-        Json::String(s) => Value::Str(s.as_str().into()),
-        Json::Array(items) => Value::Array(items.iter().map(to_typst).collect::<Array>()),
-        Json::Object(map) => Value::Dict(map.iter().map(|(k, v)| (k.as_str().into(), to_typst(v))).collect::<Dict>()),
-    }
-}
-
 /// Characters that fonts handle through other tables (variation selectors, joiners) or that are
 /// layout, not glyphs.
 fn needs_no_glyph(c: char) -> bool {
@@ -94,11 +82,14 @@ fn needs_no_glyph(c: char) -> bool {
 pub fn check_glyphs(loaded: &Loaded, fonts: &FontSet, lang: Lang) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let Some(value) = &loaded.value else { return out };
+    // Each distinct character is looked up once (a 評価書 has ~20,000 characters, ~1,000 distinct).
+    let mut known: std::collections::HashMap<char, bool> = std::collections::HashMap::new();
+    let mut covered = |c: char| *known.entry(c).or_insert_with(|| needs_no_glyph(c) || fonts.covers(c));
     let mut stack = vec![(String::new(), value)];
     while let Some((pointer, v)) = stack.pop() {
         match v {
             Json::String(s) => {
-                let missing: Vec<char> = s.chars().filter(|c| !needs_no_glyph(*c) && !fonts.covers(*c)).collect();
+                let missing: Vec<char> = s.chars().filter(|c| !covered(*c)).collect();
                 if let Some(first) = missing.first() {
                     let codes: Vec<String> = missing.iter().map(|c| format!("U+{:04X}", *c as u32)).collect();
                     let at = loaded.map.locate_value(&pointer);
@@ -145,9 +136,11 @@ pub fn check_glyphs(loaded: &Loaded, fonts: &FontSet, lang: Lang) -> Vec<Diagnos
 
 /// Compiles the template with the data, treating every warning as an error.
 pub fn compile(data: &TemplateData, fonts: &FontSet) -> Result<PagedDocument, RenderError> {
-    let json = serde_json::to_value(data).unwrap_or(Json::Null);
-    let world = world::FormWorld::new(KISO_TEMPLATE, to_typst(&json), fonts).map_err(|e| RenderError::Typst(vec![e]))?;
+    let json = serde_json::to_vec(data).map_err(|e| RenderError::Typst(vec![e.to_string()]))?;
+    let world = world::FormWorld::new(KISO_TEMPLATE, json, fonts).map_err(|e| RenderError::Typst(vec![e]))?;
     let warned = typst::compile::<PagedDocument>(&world);
+    // Keep the memo cache to what recent renders used: a batch stays fast and small.
+    typst::comemo::evict(10);
     let warnings: Vec<String> = warned.warnings.iter().map(|w| world.describe(w)).collect();
     let document = warned.output.map_err(|errors| RenderError::Typst(errors.iter().map(|e| world.describe(e)).collect()))?;
     if !warnings.is_empty() {
