@@ -1,8 +1,8 @@
 //! Adding 変更箇所 rows to a YAML file by editing its text, so comments, key order and
 //! formatting outside the inserted rows stay exactly as they were.
 
-use crate::model::kiso::HistoryRow;
 use crate::model::Text;
+use crate::model::kiso::HistoryRow;
 use crate::source::Source;
 use crate::wareki::Date;
 use crate::yaml::SourceMap;
@@ -11,10 +11,12 @@ use crate::yaml::SourceMap;
 /// literal block (`|-`) for multi-line text, and double-quoted otherwise.
 pub fn scalar(value: &str, indent: usize) -> String {
     if value.contains('\n') {
-        let safe_block = value.lines().all(|l| !l.starts_with([' ', '\t'])) && !value.ends_with('\n') && !value.contains('\r');
+        let safe_block =
+            value.lines().all(|l| !l.starts_with([' ', '\t'])) && !value.ends_with('\n') && !value.contains('\r');
         if safe_block {
             let pad = " ".repeat(indent + 2);
-            let body: Vec<String> = value.lines().map(|l| if l.is_empty() { String::new() } else { format!("{pad}{l}") }).collect();
+            let body: Vec<String> =
+                value.lines().map(|l| if l.is_empty() { String::new() } else { format!("{pad}{l}") }).collect();
             return format!("|-\n{}", body.join("\n"));
         }
         return quoted(value);
@@ -132,7 +134,11 @@ pub fn amended_text(source: &Source, map: &SourceMap, rows: &[HistoryRow], publi
                 let after_colon = text[key_end..].find(':').map_or(key_end, |i| key_end + i + 1);
                 let line_end = text[after_colon..].find('\n').map_or(text.len(), |i| after_colon + i);
                 let block: String = rows.iter().map(|r| history_row(r, 2, style)).collect();
-                edits.push(Edit { start: after_colon, end: line_end, text: format!("\n{}", block.trim_end_matches('\n')) });
+                edits.push(Edit {
+                    start: after_colon,
+                    end: line_end,
+                    text: format!("\n{}", block.trim_end_matches('\n')),
+                });
             }
             // No history yet: append it.
             (None, _) => {
@@ -157,7 +163,21 @@ mod tests {
 
     #[test]
     fn scalars_read_back_as_written() {
-        for value in ["十分である", "Ⅱ 1", "令和６年４月１日時点", "a: b", "#x", "012", "1.10", "true", "- x", "行1\n行2", " lead", "－", ""] {
+        for value in [
+            "十分である",
+            "Ⅱ 1",
+            "令和６年４月１日時点",
+            "a: b",
+            "#x",
+            "012",
+            "1.10",
+            "true",
+            "- x",
+            "行1\n行2",
+            " lead",
+            "－",
+            "",
+        ] {
             let yaml = format!("k: {}\n", scalar(value, 0));
             let parsed: serde_json::Value = serde_saphyr::from_str(&yaml).unwrap_or_else(|e| panic!("{value:?}: {e}"));
             assert_eq!(parsed["k"], serde_json::Value::String(value.to_owned()), "{yaml}");

@@ -238,7 +238,10 @@ pub fn cap_per_code(diagnostics: Vec<Diagnostic>, lang: crate::lang::Lang) -> Ve
             let more = n - MAX_PER_CODE;
             kept.push(Diagnostic::new(
                 code,
-                lang.pick(format!("同じ種類の問題（{name}）が他に{more}件あります。"), format!("{more} more of the same kind ({name}).")),
+                lang.pick(
+                    format!("同じ種類の問題（{name}）が他に{more}件あります。"),
+                    format!("{more} more of the same kind ({name})."),
+                ),
             ));
         }
     }

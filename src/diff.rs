@@ -49,11 +49,11 @@ impl ProposedRow {
 }
 
 /// Values that are not content of the form, or are derived from other values.
-const NOT_COMPARED: &[&str] = &["/form", "/revision", "/threshold_result", "/last_assessment", "/history", "/cover/published"];
+const NOT_COMPARED: &[&str] =
+    &["/form", "/revision", "/threshold_result", "/last_assessment", "/history", "/cover/published"];
 
 fn compared(pointer: &str) -> bool {
-    !NOT_COMPARED.iter().any(|p| pointer == *p || pointer.starts_with(&format!("{p}/")))
-        && !pointer.ends_with("/count")
+    !NOT_COMPARED.iter().any(|p| pointer == *p || pointer.starts_with(&format!("{p}/"))) && !pointer.ends_with("/count")
 }
 
 /// Leaves of the model's JSON: scalars, and `{text, withheld}` objects as one value.
@@ -173,14 +173,17 @@ pub fn compare(old: &KisoAssessment, new: &KisoAssessment, lang: Lang) -> Compar
     let submitted_high = new.risk_measures.submitted != SubmittedAssessments::Kiso;
     let mut rows = Vec::new();
     if new_form {
-        for (number, label) in [(8, "人手を介在させる作業"), (11, "最も優先度が高いと考えられる対策")] {
+        for (number, label) in [(8, "人手を介在させる作業"), (11, "最も優先度が高いと考えられる対策")]
+        {
             rows.push(ProposedRow {
                 item: format!("Ⅳ {number}．{label}"),
                 before: None,
                 after: Some(reasons::ITEM_ADDED.to_owned()),
                 timing: Timing::After,
                 reason: Some(reasons::NEW_FORM.to_owned()),
-                note: lang.pick("令和6年10月版の様式で追加された項目", "an item added by the 令和6年10月 form").to_owned(),
+                note: lang
+                    .pick("令和6年10月版の様式で追加された項目", "an item added by the 令和6年10月 form")
+                    .to_owned(),
                 classified: true,
                 pointers: vec![format!("/risk_measures/{}", if number == 8 { "manual_work" } else { "priority" })],
             });
@@ -203,9 +206,19 @@ pub fn compare(old: &KisoAssessment, new: &KisoAssessment, lang: Lang) -> Compar
         }
         let only = |suffix: &str| changes.iter().all(|(p, _, _)| p.ends_with(suffix));
         let (timing, reason, note, classified) = if only("/as_of") {
-            (Timing::After, Some(reasons::COUNT_DATE), lang.pick("計数の時点だけの変更", "only the count date changed"), true)
+            (
+                Timing::After,
+                Some(reasons::COUNT_DATE),
+                lang.pick("計数の時点だけの変更", "only the count date changed"),
+                true,
+            )
         } else if changes.iter().all(|(p, _, _)| p == "/related_info/department/name") {
-            (Timing::After, Some(reasons::RENAME), lang.pick("担当部署の名称の変更", "the department was renamed"), true)
+            (
+                Timing::After,
+                Some(reasons::RENAME),
+                lang.pick("担当部署の名称の変更", "the department was renamed"),
+                true,
+            )
         } else {
             let timing = if submitted_high && may_be_important(&item) { Timing::Before } else { Timing::After };
             (
@@ -237,7 +250,9 @@ pub fn not_yet_recorded<'a>(proposed: &'a [ProposedRow], existing: &[HistoryRow]
     let text = |t: &Option<Text>| t.as_ref().map(|t| t.as_str().to_owned());
     proposed
         .iter()
-        .filter(|p| !existing.iter().any(|r| r.item == p.item && text(&r.before) == p.before && text(&r.after) == p.after))
+        .filter(|p| {
+            !existing.iter().any(|r| r.item == p.item && text(&r.before) == p.before && text(&r.after) == p.after)
+        })
         .collect()
 }
 

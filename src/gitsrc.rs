@@ -8,7 +8,10 @@ use std::process::Command;
 pub enum Input {
     File(std::path::PathBuf),
     /// A revision and a path in it, as `git show REV:PATH` takes them.
-    Git { rev: String, path: String },
+    Git {
+        rev: String,
+        path: String,
+    },
 }
 
 impl Input {
@@ -75,10 +78,16 @@ pub fn blame(file: &Path) -> Result<Vec<String>, GitError> {
             };
             lines.push(shown);
         } else if let Some(t) = line.strip_prefix("author-time ") {
-            time = t.parse::<i64>().map_or_else(|_| t.to_owned(), |s| crate::wareki::Date::from_days_since_epoch(s.div_euclid(86_400)).to_string());
+            time = t.parse::<i64>().map_or_else(
+                |_| t.to_owned(),
+                |s| crate::wareki::Date::from_days_since_epoch(s.div_euclid(86_400)).to_string(),
+            );
         } else if let Some(s) = line.strip_prefix("summary ") {
             summary = s.to_owned();
-        } else if line.len() >= 40 && line.as_bytes().get(40) == Some(&b' ') && line[..40].bytes().all(|b| b.is_ascii_hexdigit()) {
+        } else if line.len() >= 40
+            && line.as_bytes().get(40) == Some(&b' ')
+            && line[..40].bytes().all(|b| b.is_ascii_hexdigit())
+        {
             hash = line[..40].to_owned();
         }
     }

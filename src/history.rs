@@ -76,11 +76,8 @@ impl ItemRef {
 
     /// Reads a 項目 cell; `None` when it names no item of the form.
     pub fn parse(label: &str) -> Option<Self> {
-        let compact: String = label
-            .chars()
-            .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
-            .map(normalize_digit)
-            .collect();
+        let compact: String =
+            label.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}').map(normalize_digit).collect();
         let after_cover = compact.strip_prefix("表紙").unwrap_or(&compact);
         if let Some(cover) = COVER_ITEMS.iter().find(|c| !after_cover.is_empty() && after_cover.starts_with(*c)) {
             return Some(Self { section: Section::Cover, number: None, detail: (*cover).to_owned() });

@@ -12,9 +12,8 @@ impl Lang {
     /// From the environment: the first set of `LC_ALL`, `LC_MESSAGES`, `LANG`; English when it
     /// does not start with `ja`, Japanese when none is set.
     pub fn from_env() -> Self {
-        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
-            .iter()
-            .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()));
+        let locale =
+            ["LC_ALL", "LC_MESSAGES", "LANG"].iter().find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()));
         Self::from_locale(locale.as_deref())
     }
 

@@ -37,10 +37,12 @@ pub fn is_valid_individual_number(digits: &[u8; 12]) -> bool {
 pub fn check_digit(first_eleven: &[u8; 11]) -> u8 {
     let mut twelve = [0u8; 12];
     twelve[..11].copy_from_slice(first_eleven);
-    (0..10u8).find(|d| {
-        twelve[11] = *d;
-        is_valid_individual_number(&twelve)
-    }).unwrap_or(0)
+    (0..10u8)
+        .find(|d| {
+            twelve[11] = *d;
+            is_valid_individual_number(&twelve)
+        })
+        .unwrap_or(0)
 }
 
 /// A number found in text: its character range and its digits.
@@ -84,11 +86,12 @@ pub fn find(text: &str) -> Vec<Found> {
             continue;
         }
         if let Some((end, digits)) = read_number(&chars, i)
-            && is_valid_individual_number(&digits) {
-                found.push(Found { start: i, end, digits });
-                i = end;
-                continue;
-            }
+            && is_valid_individual_number(&digits)
+        {
+            found.push(Found { start: i, end, digits });
+            i = end;
+            continue;
+        }
         i += 1;
     }
     found
@@ -149,9 +152,9 @@ pub fn scan(source: &Source, map: &SourceMap, lang: Lang) -> Vec<Diagnostic> {
     for (line_index, line) in source.text.lines().enumerate() {
         for f in find(line) {
             let location = source.location(line_index + 1, f.start, f.end - f.start);
-            let (path, item) = map.enclosing(location.offset).map_or((String::new(), None), |(pointer, dotted)| {
-                (dotted, crate::schema::item_for_pointer(&pointer))
-            });
+            let (path, item) = map
+                .enclosing(location.offset)
+                .map_or((String::new(), None), |(pointer, dotted)| (dotted, crate::schema::item_for_pointer(&pointer)));
             out.push(
                 Diagnostic::new(
                     INDIVIDUAL_NUMBER_IN_TEXT,
@@ -196,7 +199,8 @@ mod tests {
     fn finds_numbers_in_every_spelling() {
         let n = number("12345678901");
         let (a, b, c) = (&n[..4], &n[4..8], &n[8..]);
-        let full: String = n.chars().map(|ch| char::from_u32(ch as u32 - '0' as u32 + '０' as u32).unwrap_or(ch)).collect();
+        let full: String =
+            n.chars().map(|ch| char::from_u32(ch as u32 - '0' as u32 + '０' as u32).unwrap_or(ch)).collect();
         for text in [
             format!("番号{n}です"),
             format!("{a} {b} {c}"),
@@ -217,9 +221,9 @@ mod tests {
         let bad_check = format!("{}{}", &n[..11], (n.as_bytes()[11] - b'0' + 1) % 10);
         for text in [
             bad_check,
-            format!("1{n}"),            // 13 digits: a 法人番号
+            format!("1{n}"), // 13 digits: a 法人番号
             format!("{n}0"),
-            format!("{} {}", &n[..6], &n[6..]), // not 4-4-4
+            format!("{} {}", &n[..6], &n[6..]),              // not 4-4-4
             format!("{}-{} {}", &n[..4], &n[4..8], &n[8..]), // mixed separators
             "096-328-2290".to_owned(),
         ] {

@@ -6,9 +6,9 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, clippy::unreachable)
 )]
 
+pub mod amend;
 pub mod cli;
 pub mod commands;
-pub mod amend;
 pub mod diagnostic;
 pub mod diff;
 pub mod fsutil;
@@ -19,9 +19,9 @@ pub mod lang;
 pub mod leak;
 pub mod load;
 pub mod model;
-pub mod render;
 pub mod output;
 pub mod portfolio;
+pub mod render;
 pub mod review;
 pub mod rules;
 pub mod scaffold;

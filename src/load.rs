@@ -41,12 +41,23 @@ impl ReadError {
                 _ => lang.pick(format!("読み取れません（{e}）"), format!("cannot be read ({e})")),
             },
             ReadFailure::TooLarge(n) => lang.pick(
-                format!("ファイルが大きすぎます（{n} バイト）。pia が読む評価書のファイルは {} MiB までです", MAX_FILE_BYTES >> 20),
-                format!("the file is too large ({n} bytes); pia reads assessment files of at most {} MiB", MAX_FILE_BYTES >> 20),
+                format!(
+                    "ファイルが大きすぎます（{n} バイト）。pia が読む評価書のファイルは {} MiB までです",
+                    MAX_FILE_BYTES >> 20
+                ),
+                format!(
+                    "the file is too large ({n} bytes); pia reads assessment files of at most {} MiB",
+                    MAX_FILE_BYTES >> 20
+                ),
             ),
-            ReadFailure::Directory => lang.pick("ディレクトリです。YAML ファイルを指定してください", "a directory; give a YAML file").to_owned(),
+            ReadFailure::Directory => lang
+                .pick("ディレクトリです。YAML ファイルを指定してください", "a directory; give a YAML file")
+                .to_owned(),
             ReadFailure::NotRegular => lang
-                .pick("通常のファイルではありません（FIFO やデバイスなど）。YAML ファイルを指定してください", "not a regular file (a FIFO, a device, …); give a YAML file")
+                .pick(
+                    "通常のファイルではありません（FIFO やデバイスなど）。YAML ファイルを指定してください",
+                    "not a regular file (a FIFO, a device, …); give a YAML file",
+                )
                 .to_owned(),
         };
         ReadError::Io { path: path.to_owned(), message }
@@ -159,4 +170,3 @@ fn load_source(source: Source, lang: Lang) -> Loaded {
     loaded.diagnostics = diagnostic::cap_per_code(diagnostics, lang);
     loaded
 }
-

@@ -321,11 +321,10 @@ impl miette::Diagnostic for Shown<'_> {
             Some(if label.is_empty() { self.lang.pick("ここ", "here").to_owned() } else { label }),
             SourceSpan::new(loc.offset.into(), loc.len),
         );
-        let related = self
-            .d
-            .related
-            .as_ref()
-            .map(|(l, text)| LabeledSpan::new_with_span(Some(text.clone()), SourceSpan::new(l.offset.into(), l.len)));
+        let related =
+            self.d.related.as_ref().map(|(l, text)| {
+                LabeledSpan::new_with_span(Some(text.clone()), SourceSpan::new(l.offset.into(), l.len))
+            });
         Some(Box::new(std::iter::once(primary).chain(related)))
     }
 }

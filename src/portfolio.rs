@@ -39,10 +39,7 @@ pub struct Entry {
 
 impl Entry {
     pub fn assessment(&self) -> Option<&KisoAssessment> {
-        self.loaded
-            .as_ref()
-            .ok()
-            .and_then(|l| l.assessment.as_ref())
+        self.loaded.as_ref().ok().and_then(|l| l.assessment.as_ref())
     }
 
     pub fn summary(&self) -> Summary {
@@ -73,9 +70,7 @@ impl Entry {
 
     fn text_at(&self, pointer: &str) -> Option<String> {
         let v = self.value()?.pointer(pointer)?;
-        let s = v
-            .as_str()
-            .or_else(|| v.get("text").and_then(Value::as_str))?;
+        let s = v.as_str().or_else(|| v.get("text").and_then(Value::as_str))?;
         Some(s.trim().to_owned()).filter(|s| !s.is_empty())
     }
 
@@ -93,14 +88,10 @@ impl Entry {
 /// Reads and checks every file as of `today`; names are shown relative to `base` when given.
 /// Files are returned sorted by 評価書番号 (numerically when both are numbers), then by path.
 pub fn evaluate(paths: &[PathBuf], base: Option<&Path>, lang: Lang, today: Date) -> Vec<Entry> {
-    let mut entries: Vec<Entry> = paths
-        .iter()
-        .map(|p| evaluate_file(p, base, lang, today))
-        .collect();
+    let mut entries: Vec<Entry> = paths.iter().map(|p| evaluate_file(p, base, lang, today)).collect();
     add_duplicates(&mut entries, lang);
     entries.sort_by(|a, b| {
-        compare_numbers(a.number().as_deref(), b.number().as_deref())
-            .then_with(|| a.path.cmp(&b.path))
+        compare_numbers(a.number().as_deref(), b.number().as_deref()).then_with(|| a.path.cmp(&b.path))
     });
     entries
 }
@@ -118,12 +109,7 @@ fn evaluate_file(path: &Path, base: Option<&Path>, lang: Lang, today: Date) -> E
                 crate::load::ReadError::Io { message, .. } => message.clone(),
                 other => other.to_string(),
             };
-            Entry {
-                path: path.to_owned(),
-                name,
-                loaded: Err(message),
-                diagnostics: Vec::new(),
-            }
+            Entry { path: path.to_owned(), name, loaded: Err(message), diagnostics: Vec::new() }
         }
         Ok(loaded) => {
             let mut diagnostics = loaded.diagnostics.clone();
@@ -132,12 +118,7 @@ fn evaluate_file(path: &Path, base: Option<&Path>, lang: Lang, today: Date) -> E
                 diagnostics.extend(crate::rules::check(a, None, &loaded.map, lang, today));
             }
             diagnostic::sort(&mut diagnostics);
-            Entry {
-                path: path.to_owned(),
-                name,
-                loaded: Ok(loaded),
-                diagnostics,
-            }
+            Entry { path: path.to_owned(), name, loaded: Ok(loaded), diagnostics }
         }
     }
 }
@@ -145,18 +126,10 @@ fn evaluate_file(path: &Path, base: Option<&Path>, lang: Lang, today: Date) -> E
 /// The number as a comparable key: digits (half- or full-width) without leading zeros, so
 /// `012` and `12` are the same number; other text as written.
 fn number_key(number: &str) -> NumberKey {
-    let normalised: String = number
-        .trim()
-        .chars()
-        .map(crate::wareki::normalize_digit)
-        .collect();
+    let normalised: String = number.trim().chars().map(crate::wareki::normalize_digit).collect();
     if !normalised.is_empty() && normalised.chars().all(|c| c.is_ascii_digit()) {
         let digits = normalised.trim_start_matches('0');
-        NumberKey::Numeric(if digits.is_empty() {
-            "0".to_owned()
-        } else {
-            digits.to_owned()
-        })
+        NumberKey::Numeric(if digits.is_empty() { "0".to_owned() } else { digits.to_owned() })
     } else {
         NumberKey::Text(number.trim().to_owned())
     }
@@ -171,9 +144,7 @@ enum NumberKey {
 /// Numbers first (by value), then other text, then files without a number.
 fn compare_numbers(a: Option<&str>, b: Option<&str>) -> Ordering {
     match (a.map(number_key), b.map(number_key)) {
-        (Some(NumberKey::Numeric(x)), Some(NumberKey::Numeric(y))) => {
-            x.len().cmp(&y.len()).then_with(|| x.cmp(&y))
-        }
+        (Some(NumberKey::Numeric(x)), Some(NumberKey::Numeric(y))) => x.len().cmp(&y.len()).then_with(|| x.cmp(&y)),
         (Some(NumberKey::Numeric(_)), Some(NumberKey::Text(_))) => Ordering::Less,
         (Some(NumberKey::Text(_)), Some(NumberKey::Numeric(_))) => Ordering::Greater,
         (Some(NumberKey::Text(x)), Some(NumberKey::Text(y))) => x.cmp(&y),
@@ -185,10 +156,8 @@ fn compare_numbers(a: Option<&str>, b: Option<&str>) -> Ordering {
 
 /// `duplicate-assessment-number` on every file whose (評価実施機関名, 評価書番号) another file has.
 fn add_duplicates(entries: &mut [Entry], lang: Lang) {
-    let keys: Vec<Option<(String, NumberKey)>> = entries
-        .iter()
-        .map(|e| Some((e.body()?, number_key(&e.number()?))))
-        .collect();
+    let keys: Vec<Option<(String, NumberKey)>> =
+        entries.iter().map(|e| Some((e.body()?, number_key(&e.number()?)))).collect();
     let mut found: Vec<(usize, Diagnostic)> = Vec::new();
     for (i, key) in keys.iter().enumerate() {
         let Some(key) = key else { continue };
@@ -204,10 +173,7 @@ fn add_duplicates(entries: &mut [Entry], lang: Lang) {
         if others.is_empty() {
             continue;
         }
-        let (body, number) = (
-            entry.body().unwrap_or_default(),
-            entry.number().unwrap_or_default(),
-        );
+        let (body, number) = (entry.body().unwrap_or_default(), entry.number().unwrap_or_default());
         let list = others.join(lang.pick("、", ", "));
         let mut d = Diagnostic::new(
             DUPLICATE_ASSESSMENT_NUMBER,
@@ -266,11 +232,7 @@ pub struct Due {
 
 impl Due {
     fn new(date: Date, today: Date) -> Self {
-        Due {
-            date: date.to_string(),
-            wareki: date.to_wareki(),
-            passed: today > date,
-        }
+        Due { date: date.to_string(), wareki: date.to_wareki(), passed: today > date }
     }
 }
 
@@ -329,12 +291,9 @@ pub fn row(entry: &Entry, lang: Lang, today: Date) -> Row {
     let summary = entry.summary();
     let a = entry.assessment();
     let t = a.map(|a| &a.threshold_items);
-    let obligation =
-        t.map(|t| crate::threshold::required(t.subjects.band, t.handlers.band, t.incident));
+    let obligation = t.map(|t| crate::threshold::required(t.subjects.band, t.handlers.band, t.incident));
     let annual_review = a.map(|a| Due::new(a.cover.published.add_years(1), today));
-    let reassessment = a
-        .and_then(|a| a.last_assessment.as_ref())
-        .map(|l| Due::new(l.date.add_years(5), today));
+    let reassessment = a.and_then(|a| a.last_assessment.as_ref()).map(|l| Due::new(l.date.add_years(5), today));
     let due = annual_review.iter().chain(&reassessment).any(|d| d.passed);
     let status = if summary.errors > 0 {
         Status::Error
@@ -375,59 +334,31 @@ pub fn row(entry: &Entry, lang: Lang, today: Date) -> Row {
 fn note(entry: &Entry, lang: Lang) -> String {
     let loaded = match &entry.loaded {
         Err(message) => {
-            return lang.pick(
-                format!("読み込めません: {message}"),
-                format!("cannot be read: {message}"),
-            );
+            return lang.pick(format!("読み込めません: {message}"), format!("cannot be read: {message}"));
         }
         Ok(l) => l,
     };
     if loaded.assessment.is_none() {
-        let errors: Vec<&Diagnostic> = entry
-            .diagnostics
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
-            .collect();
+        let errors: Vec<&Diagnostic> = entry.diagnostics.iter().filter(|d| d.severity == Severity::Error).collect();
         // The first error at a line (a "… more of the same kind" summary has none).
-        let Some(first) = errors
-            .iter()
-            .find(|d| d.line().is_some())
-            .or(errors.first())
-        else {
+        let Some(first) = errors.iter().find(|d| d.line().is_some()).or(errors.first()) else {
             return String::new();
         };
-        let at = first
-            .line()
-            .map(|l| lang.pick(format!("{l}行目"), format!("line {l}")))
-            .unwrap_or_default();
+        let at = first.line().map(|l| lang.pick(format!("{l}行目"), format!("line {l}"))).unwrap_or_default();
         let more = errors.len().saturating_sub(1);
         let more = if more > 0 {
             lang.pick(format!("（ほか{more}件）"), format!(" (and {more} more)"))
         } else {
             String::new()
         };
-        let item = first
-            .item
-            .as_deref()
-            .map(|i| format!("（{i}）"))
-            .unwrap_or_default();
+        let item = first.item.as_deref().map(|i| format!("（{i}）")).unwrap_or_default();
         return lang.pick(
-            format!(
-                "読み込めません（規則は未適用）: {} {at}{item}: {}{more}",
-                first.code.name, first.message
-            ),
-            format!(
-                "does not load (rules not applied): {} {at}{item}: {}{more}",
-                first.code.name, first.message
-            ),
+            format!("読み込めません（規則は未適用）: {} {at}{item}: {}{more}", first.code.name, first.message),
+            format!("does not load (rules not applied): {} {at}{item}: {}{more}", first.code.name, first.message),
         );
     }
     let mut codes: Vec<&str> = Vec::new();
-    for d in entry
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity >= Severity::Warning)
-    {
+    for d in entry.diagnostics.iter().filter(|d| d.severity >= Severity::Warning) {
         if !codes.contains(&d.code.name) {
             codes.push(d.code.name);
         }
@@ -439,10 +370,7 @@ fn note(entry: &Entry, lang: Lang) -> String {
 /// when there is none.
 pub fn due_text(due: Option<&Due>, lang: Lang) -> String {
     match due {
-        Some(d) if d.passed => lang.pick(
-            format!("{}（経過）", d.wareki),
-            format!("{} (passed)", d.date),
-        ),
+        Some(d) if d.passed => lang.pick(format!("{}（経過）", d.wareki), format!("{} (passed)", d.date)),
         Some(d) => lang.pick(d.wareki.clone(), d.date.clone()),
         None => lang.pick("—（未記録）", "— (not recorded)").to_owned(),
     }
@@ -509,9 +437,7 @@ fn cells(row: &Row, lang: Lang) -> [String; 15] {
         row.submitted_text.map_or_else(dash, str::to_owned),
         row.errors.to_string(),
         row.warnings.to_string(),
-        row.annual_review
-            .as_ref()
-            .map_or_else(dash, |d| due_text(Some(d), lang)),
+        row.annual_review.as_ref().map_or_else(dash, |d| due_text(Some(d), lang)),
         match (&row.reassessment, row.published.is_some()) {
             (None, false) => dash(),
             (r, _) => due_text(r.as_ref(), lang),
@@ -526,9 +452,8 @@ fn cells(row: &Row, lang: Lang) -> [String; 15] {
 /// leading `'` on text Excel would take for a formula).
 pub fn csv(rows: &[Row], lang: Lang) -> String {
     let mut out = String::from('\u{feff}');
-    let line = |fields: &mut dyn Iterator<Item = String>| {
-        fields.map(|f| csv_field(&f)).collect::<Vec<_>>().join(",") + "\r\n"
-    };
+    let line =
+        |fields: &mut dyn Iterator<Item = String>| fields.map(|f| csv_field(&f)).collect::<Vec<_>>().join(",") + "\r\n";
     out.push_str(&line(&mut headings(lang).iter().map(|h| (*h).to_owned())));
     for row in rows {
         out.push_str(&line(&mut cells(row, lang).into_iter()));
@@ -537,15 +462,9 @@ pub fn csv(rows: &[Row], lang: Lang) -> String {
 }
 
 fn csv_field(value: &str) -> String {
-    let value = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{value}")
-    } else {
-        value.to_owned()
-    };
-    let value = value
-        .replace("\r\n", "\n")
-        .replace('\r', "\n")
-        .replace('\n', "\r\n");
+    let value =
+        if value.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{value}") } else { value.to_owned() };
+    let value = value.replace("\r\n", "\n").replace('\r', "\n").replace('\n', "\r\n");
     if value.contains([',', '"', '\r', '\n']) || value.starts_with(' ') || value.ends_with(' ') {
         format!("\"{}\"", value.replace('"', "\"\""))
     } else {
@@ -557,20 +476,10 @@ fn csv_field(value: &str) -> String {
 pub fn json(rows: &[Row], today: Date) -> String {
     let mut summary = serde_json::Map::new();
     summary.insert("files".into(), rows.len().into());
-    summary.insert(
-        "errors".into(),
-        rows.iter().map(|r| r.errors).sum::<usize>().into(),
-    );
-    summary.insert(
-        "warnings".into(),
-        rows.iter().map(|r| r.warnings).sum::<usize>().into(),
-    );
-    summary.insert(
-        "infos".into(),
-        rows.iter().map(|r| r.infos).sum::<usize>().into(),
-    );
-    let report =
-        serde_json::json!({ "today": today.to_string(), "assessments": rows, "summary": summary });
+    summary.insert("errors".into(), rows.iter().map(|r| r.errors).sum::<usize>().into());
+    summary.insert("warnings".into(), rows.iter().map(|r| r.warnings).sum::<usize>().into());
+    summary.insert("infos".into(), rows.iter().map(|r| r.infos).sum::<usize>().into());
+    let report = serde_json::json!({ "today": today.to_string(), "assessments": rows, "summary": summary });
     let mut text = serde_json::to_string_pretty(&report).unwrap_or_default();
     text.push('\n');
     text
@@ -650,26 +559,14 @@ pub fn table(rows: &[Row], lang: Lang, today: Date) -> String {
             .iter()
             .enumerate()
             .map(|(col, c)| {
-                let gap = " ".repeat(
-                    widths
-                        .get(col)
-                        .copied()
-                        .unwrap_or(0)
-                        .saturating_sub(width(c)),
-                );
-                if numeric(col) {
-                    format!("{gap}{c}")
-                } else {
-                    format!("{c}{gap}")
-                }
+                let gap = " ".repeat(widths.get(col).copied().unwrap_or(0).saturating_sub(width(c)));
+                if numeric(col) { format!("{gap}{c}") } else { format!("{c}{gap}") }
             })
             .collect();
         parts.join("  ").trim_end().to_owned() + "\n"
     };
     let mut out = format_line(&titles);
-    out.push_str(&format_line(
-        &widths.iter().map(|w| "─".repeat(*w)).collect::<Vec<_>>(),
-    ));
+    out.push_str(&format_line(&widths.iter().map(|w| "─".repeat(*w)).collect::<Vec<_>>()));
     for l in &lines {
         out.push_str(&format_line(l));
     }
@@ -710,28 +607,9 @@ mod tests {
 
     #[test]
     fn numbers_sort_numerically_then_as_text() {
-        let mut numbers = vec![
-            Some("12"),
-            None,
-            Some("2"),
-            Some("A-1"),
-            Some("０３"),
-            Some("100"),
-            Some("012"),
-        ];
+        let mut numbers = vec![Some("12"), None, Some("2"), Some("A-1"), Some("０３"), Some("100"), Some("012")];
         numbers.sort_by(|a, b| compare_numbers(*a, *b));
-        assert_eq!(
-            numbers,
-            vec![
-                Some("2"),
-                Some("０３"),
-                Some("12"),
-                Some("012"),
-                Some("100"),
-                Some("A-1"),
-                None
-            ]
-        );
+        assert_eq!(numbers, vec![Some("2"), Some("０３"), Some("12"), Some("012"), Some("100"), Some("A-1"), None]);
         assert_eq!(number_key("012"), number_key("12"));
         assert_eq!(number_key("0"), number_key("000"));
     }

@@ -130,18 +130,11 @@ fn severity_text(severity: Severity, lang: Lang) -> &'static str {
 
 fn finding(d: &Diagnostic, source: Option<&crate::source::Source>, lang: Lang) -> Finding {
     let mask = |s: &str| crate::leak::mask(s);
-    let excerpt = d
-        .line()
-        .and_then(|line| source?.text.lines().nth(line.checked_sub(1)?))
-        .map(|l| {
-            let l = l.trim_end();
-            let cut: String = l.chars().take(160).collect();
-            mask(&if cut.len() < l.len() {
-                format!("{cut}…")
-            } else {
-                cut
-            })
-        });
+    let excerpt = d.line().and_then(|line| source?.text.lines().nth(line.checked_sub(1)?)).map(|l| {
+        let l = l.trim_end();
+        let cut: String = l.chars().take(160).collect();
+        mask(&if cut.len() < l.len() { format!("{cut}…") } else { cut })
+    });
     Finding {
         code: d.code.name,
         severity: d.severity.as_str(),
@@ -157,10 +150,7 @@ fn finding(d: &Diagnostic, source: Option<&crate::source::Source>, lang: Lang) -
 }
 
 fn cell(text: &Option<Text>) -> Option<HistoryCell> {
-    text.as_ref().map(|t| HistoryCell {
-        text: crate::leak::mask(t.as_str()),
-        withheld: t.is_withheld(),
-    })
+    text.as_ref().map(|t| HistoryCell { text: crate::leak::mask(t.as_str()), withheld: t.is_withheld() })
 }
 
 fn any_withheld(a: &KisoAssessment) -> bool {
@@ -196,16 +186,8 @@ fn judgement(a: &KisoAssessment, map: &crate::yaml::SourceMap, lang: Lang) -> Ju
     let as_of = |d: Date| lang.pick(format!("{}時点", d.to_wareki()), format!("as of {d}"));
     counts.push(match t.subjects.count {
         Some(n) => lang.pick(
-            format!(
-                "Ⅱ1 対象人数の実数: {}人（{}）",
-                grouped(n.0),
-                as_of(t.subjects.as_of)
-            ),
-            format!(
-                "Ⅱ1 head count: {} ({})",
-                grouped(n.0),
-                as_of(t.subjects.as_of)
-            ),
+            format!("Ⅱ1 対象人数の実数: {}人（{}）", grouped(n.0), as_of(t.subjects.as_of)),
+            format!("Ⅱ1 head count: {} ({})", grouped(n.0), as_of(t.subjects.as_of)),
         ),
         None => lang.pick(
             format!("Ⅱ1 いつ時点の計数か: {}", as_of(t.subjects.as_of)),
@@ -214,16 +196,8 @@ fn judgement(a: &KisoAssessment, map: &crate::yaml::SourceMap, lang: Lang) -> Ju
     });
     counts.push(match t.handlers.count {
         Some(n) => lang.pick(
-            format!(
-                "Ⅱ2 取扱者数の実数: {}人（{}）",
-                grouped(n.0),
-                as_of(t.handlers.as_of)
-            ),
-            format!(
-                "Ⅱ2 head count: {} ({})",
-                grouped(n.0),
-                as_of(t.handlers.as_of)
-            ),
+            format!("Ⅱ2 取扱者数の実数: {}人（{}）", grouped(n.0), as_of(t.handlers.as_of)),
+            format!("Ⅱ2 head count: {} ({})", grouped(n.0), as_of(t.handlers.as_of)),
         ),
         None => lang.pick(
             format!("Ⅱ2 いつ時点の計数か: {}", as_of(t.handlers.as_of)),
@@ -249,39 +223,21 @@ fn view(index: usize, entry: &Entry, lang: Lang, today: Date) -> AssessmentView 
     let source = loaded.map(|l| &l.source);
     let a = entry.assessment();
     let rule_findings = |code: &str| -> Vec<Finding> {
-        entry
-            .diagnostics
-            .iter()
-            .filter(|d| d.code.name == code)
-            .map(|d| finding(d, source, lang))
-            .collect()
+        entry.diagnostics.iter().filter(|d| d.code.name == code).map(|d| finding(d, source, lang)).collect()
     };
     let rules: Vec<RuleResult> = crate::rules::RULES
         .iter()
         .map(|r| {
             let findings = rule_findings(r.code.name);
             let (result, result_text) = if a.is_none() {
-                (
-                    "not-applied",
-                    lang.pick("未適用（読み込めない）", "not applied (does not load)")
-                        .to_owned(),
-                )
+                ("not-applied", lang.pick("未適用（読み込めない）", "not applied (does not load)").to_owned())
             } else if !findings.is_empty() {
-                (
-                    "finding",
-                    lang.pick(
-                        format!("{}件", findings.len()),
-                        format!("{} finding(s)", findings.len()),
-                    ),
-                )
+                ("finding", lang.pick(format!("{}件", findings.len()), format!("{} finding(s)", findings.len())))
             } else if crate::rules::CHANGE_RULES.contains(&r.code.name) {
                 (
                     "not-applied",
-                    lang.pick(
-                        "対象外（前の版と比べるルール）",
-                        "not applied (compares with a previous version)",
-                    )
-                    .to_owned(),
+                    lang.pick("対象外（前の版と比べるルール）", "not applied (compares with a previous version)")
+                        .to_owned(),
                 )
             } else {
                 ("ok", "OK".to_owned())
@@ -301,11 +257,7 @@ fn view(index: usize, entry: &Entry, lang: Lang, today: Date) -> AssessmentView 
     let mut other_findings: Vec<Finding> = entry
         .diagnostics
         .iter()
-        .filter(|d| {
-            !crate::rules::RULES
-                .iter()
-                .any(|r| r.code.name == d.code.name)
-        })
+        .filter(|d| !crate::rules::RULES.iter().any(|r| r.code.name == d.code.name))
         .map(|d| finding(d, source, lang))
         .collect();
     // Findings at a line first; a summary such as "… more of the same kind" last.
@@ -331,15 +283,9 @@ fn view(index: usize, entry: &Entry, lang: Lang, today: Date) -> AssessmentView 
         let date = |d: Date| lang.pick(d.to_wareki(), d.to_string());
         Dates {
             published: date(a.cover.published),
-            annual_review: row
-                .annual_review
-                .as_ref()
-                .map_or_else(String::new, |d| portfolio::due_text(Some(d), lang)),
+            annual_review: row.annual_review.as_ref().map_or_else(String::new, |d| portfolio::due_text(Some(d), lang)),
             annual_review_passed: row.annual_review.as_ref().is_some_and(|d| d.passed),
-            last_assessment: a
-                .last_assessment
-                .as_ref()
-                .map(|l| format!("{}（{}）", date(l.date), l.kind)),
+            last_assessment: a.last_assessment.as_ref().map(|l| format!("{}（{}）", date(l.date), l.kind)),
             reassessment: portfolio::due_text(row.reassessment.as_ref(), lang),
             reassessment_passed: row.reassessment.as_ref().is_some_and(|d| d.passed),
         }
@@ -370,11 +316,7 @@ fn view(index: usize, entry: &Entry, lang: Lang, today: Date) -> AssessmentView 
 
 /// The report's text for already evaluated entries.
 pub fn render(entries: &[Entry], format: Format, lang: Lang, today: Date) -> Result<String, Error> {
-    let views: Vec<AssessmentView> = entries
-        .iter()
-        .enumerate()
-        .map(|(i, e)| view(i, e, lang, today))
-        .collect();
+    let views: Vec<AssessmentView> = entries.iter().enumerate().map(|(i, e)| view(i, e, lang, today)).collect();
     let count = |s: portfolio::Status| views.iter().filter(|v| v.row.status == s).count();
     let totals = context! {
         files => views.len(),
@@ -414,14 +356,8 @@ fn environment(lang: Lang) -> Environment<'static> {
         }
     });
     env.set_formatter(|out, state, value| {
-        if matches!(state.auto_escape(), AutoEscape::Custom(name) if name == "markdown")
-            && !value.is_safe()
-        {
-            let text = if value.is_none() || value.is_undefined() {
-                String::new()
-            } else {
-                value.to_string()
-            };
+        if matches!(state.auto_escape(), AutoEscape::Custom(name) if name == "markdown") && !value.is_safe() {
+            let text = if value.is_none() || value.is_undefined() { String::new() } else { value.to_string() };
             out.write_str(&markdown_escape(&text)).map_err(Error::from)
         } else {
             minijinja::escape_formatter(out, state, value)
@@ -429,11 +365,7 @@ fn environment(lang: Lang) -> Environment<'static> {
     });
     // A value inside a Markdown code span: only `|` (table cells) and backticks need care.
     env.add_filter("md_code", |text: String| {
-        JValue::from_safe_string(
-            text.replace('`', "'")
-                .replace('|', "\\|")
-                .replace(['\r', '\n'], " "),
-        )
+        JValue::from_safe_string(text.replace('`', "'").replace('|', "\\|").replace(['\r', '\n'], " "))
     });
     // tr("日本語", "English"): the report's words in the language asked for.
     env.add_function("tr", move |ja: String, en: String| lang.pick(ja, en));
@@ -501,21 +433,14 @@ pub fn write_report(
     }
     let files = crate::commands::collect_yaml_files(inputs);
     if files.is_empty() {
-        return Err(ReportError::Input(lang.pick(
-            "評価書の YAML ファイルがありません".to_owned(),
-            "no assessment YAML files found".to_owned(),
-        )));
+        return Err(ReportError::Input(
+            lang.pick("評価書の YAML ファイルがありません".to_owned(), "no assessment YAML files found".to_owned()),
+        ));
     }
     if let Some(same) = files.iter().find(|f| crate::fsutil::same_file(f, output)) {
         return Err(ReportError::Input(lang.pick(
-            format!(
-                "出力先 {} は入力の評価書です。別の名前を指定してください",
-                same.display()
-            ),
-            format!(
-                "the output {} is one of the inputs; choose another name",
-                same.display()
-            ),
+            format!("出力先 {} は入力の評価書です。別の名前を指定してください", same.display()),
+            format!("the output {} is one of the inputs; choose another name", same.display()),
         )));
     }
     let base = match inputs {
@@ -530,11 +455,7 @@ pub fn write_report(
             format!("cannot write {} ({e})", output.display()),
         ))
     })?;
-    let mut written = Written {
-        assessments: entries.len(),
-        errors: 0,
-        warnings: 0,
-    };
+    let mut written = Written { assessments: entries.len(), errors: 0, warnings: 0 };
     for e in &entries {
         let s = e.summary();
         written.errors += s.errors;
@@ -548,14 +469,8 @@ mod tests {
     use super::*;
 
     fn seed_entries(lang: Lang) -> Vec<Entry> {
-        let seed =
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assessments/kumamoto-kokuho-kiso.yaml");
-        portfolio::evaluate(
-            &[seed],
-            None,
-            lang,
-            Date::from_ymd(2025, 5, 1).expect("date"),
-        )
+        let seed = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assessments/kumamoto-kokuho-kiso.yaml");
+        portfolio::evaluate(&[seed], None, lang, Date::from_ymd(2025, 5, 1).expect("date"))
     }
 
     #[test]
@@ -568,10 +483,7 @@ mod tests {
         assert!(html.contains("基礎項目評価及び重点項目評価の実施が義務付けられる"));
         assert!(html.contains("第5の2"));
         assert!(!html.contains("<script"), "no scripts");
-        assert!(
-            !html.contains("http://") && !html.contains("https://"),
-            "no external assets"
-        );
+        assert!(!html.contains("http://") && !html.contains("https://"), "no external assets");
     }
 
     #[test]
@@ -582,8 +494,7 @@ mod tests {
         assert_eq!(markdown_escape("*bold* [l](u)"), "\\*bold\\* \\[l\\](u)");
         assert_eq!(markdown_escape("- x - y"), "\\- x - y");
         let today = Date::from_ymd(2025, 5, 1).expect("date");
-        let md =
-            render(&seed_entries(Lang::Ja), Format::Markdown, Lang::Ja, today).expect("render");
+        let md = render(&seed_entries(Lang::Ja), Format::Markdown, Lang::Ja, today).expect("render");
         assert!(md.contains("基礎項目評価及び重点項目評価の実施が義務付けられる"));
     }
 

@@ -39,10 +39,7 @@ impl SchemaLink {
     /// The link for a file about to be written at `file`: the nearest folder at or above the
     /// file's folder holding `schema/kiso-r6.10.schema.json` is the project.
     pub fn for_file(file: &Path) -> Self {
-        let parent = file
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
+        let parent = file.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
         let Ok(dir) = std::fs::canonicalize(parent) else {
             return SchemaLink::Default;
         };
@@ -79,16 +76,10 @@ pub fn title(affair: &str) -> String {
 
 /// The draft's text.
 pub fn render(values: &NewAssessment<'_>, link: &SchemaLink) -> Result<String, Error> {
-    let (body, affair, number) = (
-        given(values.body),
-        given(values.affair),
-        given(values.number),
-    );
+    let (body, affair, number) = (given(values.body), given(values.affair), given(values.number));
     // ` value` after `key:`, quoted as YAML needs; nothing when not given.
     let value = |v: Option<String>, indent: usize| {
-        v.map_or_else(String::new, |v| {
-            format!(" {}", crate::amend::scalar(&v, indent))
-        })
+        v.map_or_else(String::new, |v| format!(" {}", crate::amend::scalar(&v, indent)))
     };
     let mut env = environment();
     env.add_template("new.yaml.j2", TEMPLATE)?;
@@ -121,22 +112,13 @@ fn environment() -> Environment<'static> {
 /// a check box or a date, and the guidance given in the template.
 fn note(pointer: &str, guidance: &str, indent: usize) -> Result<String, Error> {
     let schema = schema();
-    let unknown = || {
-        Error::new(
-            ErrorKind::InvalidOperation,
-            format!("no item {pointer} in the schema"),
-        )
-    };
+    let unknown = || Error::new(ErrorKind::InvalidOperation, format!("no item {pointer} in the schema"));
     let node = node_at(schema, pointer).ok_or_else(unknown)?;
     let title = crate::schema::item_for_pointer(pointer).ok_or_else(unknown)?;
     let pad = " ".repeat(indent);
     let mut lines = vec![format!("{pad}# {title}")];
     let choices = choices(schema, node);
-    let listed: Vec<String> = choices
-        .iter()
-        .enumerate()
-        .map(|(i, c)| format!("{}) {c}", i + 1))
-        .collect();
+    let listed: Vec<String> = choices.iter().enumerate().map(|(i, c)| format!("{}) {c}", i + 1)).collect();
     let one_line = listed.join("　");
     if !choices.is_empty() && one_line.chars().count() <= 60 {
         lines.push(format!("{pad}#   選択肢: {one_line}"));
@@ -145,9 +127,7 @@ fn note(pointer: &str, guidance: &str, indent: usize) -> Result<String, Error> {
         lines.extend(listed.iter().map(|c| format!("{pad}#     {c}")));
     }
     match kind(schema, node) {
-        Some("boolean") => lines.push(format!(
-            "{pad}#   ［ ］: 印を付けるなら true、付けないなら false"
-        )),
+        Some("boolean") => lines.push(format!("{pad}#   ［ ］: 印を付けるなら true、付けないなら false")),
         Some("date") => lines.push(format!("{pad}#   日付: 2025-04-25 または 令和7年4月25日")),
         _ => {}
     }
@@ -165,11 +145,7 @@ fn schema() -> &'static Value {
 /// Follows local `$ref`s (`#/$defs/Name`).
 fn deref<'a>(schema: &'a Value, mut node: &'a Value) -> &'a Value {
     for _ in 0..8 {
-        match node
-            .get("$ref")
-            .and_then(Value::as_str)
-            .and_then(|r| r.strip_prefix('#'))
-            .and_then(|p| schema.pointer(p))
+        match node.get("$ref").and_then(Value::as_str).and_then(|r| r.strip_prefix('#')).and_then(|p| schema.pointer(p))
         {
             Some(target) => node = target,
             None => break,
@@ -189,9 +165,7 @@ fn branches<'a>(schema: &'a Value, node: &'a Value) -> Vec<&'a Value> {
 
 /// The object schema holding a node's properties, if it has any.
 fn object<'a>(schema: &'a Value, node: &'a Value) -> Option<&'a Value> {
-    branches(schema, node)
-        .into_iter()
-        .find(|b| b.get("properties").is_some())
+    branches(schema, node).into_iter().find(|b| b.get("properties").is_some())
 }
 
 /// The property schema at a JSON pointer of the document (`/cover/number`).
@@ -216,8 +190,7 @@ fn kind<'a>(schema: &'a Value, node: &'a Value) -> Option<&'static str> {
     branches(schema, node).into_iter().find_map(|b| {
         if b.get("type").and_then(Value::as_str) == Some("boolean") {
             Some("boolean")
-        } else if b.get("format").and_then(Value::as_str) == Some(crate::model::types::DATE_FORMAT)
-        {
+        } else if b.get("format").and_then(Value::as_str) == Some(crate::model::types::DATE_FORMAT) {
             Some("date")
         } else {
             None
@@ -240,14 +213,8 @@ pub enum NewError {
 pub fn write_new(path: &Path, values: &NewAssessment<'_>, lang: Lang) -> Result<PathBuf, NewError> {
     if std::fs::symlink_metadata(path).is_ok() {
         return Err(NewError::Exists(lang.pick(
-            format!(
-                "{} は既にあります。上書きしないので、別の名前を指定してください",
-                path.display()
-            ),
-            format!(
-                "{} already exists; pia new never overwrites, choose another name",
-                path.display()
-            ),
+            format!("{} は既にあります。上書きしないので、別の名前を指定してください", path.display()),
+            format!("{} already exists; pia new never overwrites, choose another name", path.display()),
         )));
     }
     let text = render(values, &SchemaLink::for_file(path))?;
@@ -276,19 +243,12 @@ mod tests {
     #[test]
     fn starts_with_the_modeline() {
         let text = draft(NewAssessment::default());
+        assert!(text.starts_with("# yaml-language-server: $schema=schema/kiso-r6.10.schema.json\n"), "{text}");
+        let linked =
+            render(&NewAssessment::default(), &SchemaLink::InProject("../schema/kiso-r6.10.schema.json".into()))
+                .expect("render");
         assert!(
-            text.starts_with("# yaml-language-server: $schema=schema/kiso-r6.10.schema.json\n"),
-            "{text}"
-        );
-        let linked = render(
-            &NewAssessment::default(),
-            &SchemaLink::InProject("../schema/kiso-r6.10.schema.json".into()),
-        )
-        .expect("render");
-        assert!(
-            linked.starts_with(
-                "# yaml-language-server: $schema=../schema/kiso-r6.10.schema.json\n#\n"
-            ),
+            linked.starts_with("# yaml-language-server: $schema=../schema/kiso-r6.10.schema.json\n#\n"),
             "{linked}"
         );
     }
@@ -303,10 +263,7 @@ mod tests {
             assert_eq!(d.code, codes::MISSING_FIELD, "{d:?}");
             if let Some(line) = d.line() {
                 let written = lines.get(line - 1).copied().unwrap_or_default();
-                assert!(
-                    written.trim_end().ends_with(':'),
-                    "line {line} is not an empty item: {written}"
-                );
+                assert!(written.trim_end().ends_with(':'), "line {line} is not an empty item: {written}");
             }
         }
     }
@@ -322,37 +279,13 @@ mod tests {
         let value = loaded.value.expect("parses");
         assert_eq!(value.pointer("/cover/number"), Some(&Value::from("12")));
         assert_eq!(value.pointer("/cover/body"), Some(&Value::from("熊本市長")));
-        assert_eq!(
-            value.pointer("/cover/title"),
-            Some(&Value::from("国民健康保険に関する事務　基礎項目評価書"))
-        );
-        assert_eq!(
-            value.pointer("/related_info/affair/name"),
-            Some(&Value::from("国民健康保険に関する事務"))
-        );
-        let declaration = value
-            .pointer("/cover/declaration")
-            .and_then(Value::as_str)
-            .expect("declaration");
-        assert!(
-            declaration.starts_with("熊本市は、国民健康保険に関する事務における"),
-            "{declaration}"
-        );
+        assert_eq!(value.pointer("/cover/title"), Some(&Value::from("国民健康保険に関する事務　基礎項目評価書")));
+        assert_eq!(value.pointer("/related_info/affair/name"), Some(&Value::from("国民健康保険に関する事務")));
+        let declaration = value.pointer("/cover/declaration").and_then(Value::as_str).expect("declaration");
+        assert!(declaration.starts_with("熊本市は、国民健康保険に関する事務における"), "{declaration}");
         assert!(declaration.ends_with("取り組んでいることを宣言する。"));
-        assert!(
-            loaded
-                .diagnostics
-                .iter()
-                .all(|d| d.code == codes::MISSING_FIELD),
-            "{:?}",
-            loaded.diagnostics
-        );
-        assert!(
-            !loaded
-                .diagnostics
-                .iter()
-                .any(|d| d.path == "cover.declaration" || d.path == "cover.number")
-        );
+        assert!(loaded.diagnostics.iter().all(|d| d.code == codes::MISSING_FIELD), "{:?}", loaded.diagnostics);
+        assert!(!loaded.diagnostics.iter().any(|d| d.path == "cover.declaration" || d.path == "cover.number"));
     }
 
     #[test]
@@ -384,28 +317,15 @@ mod tests {
             "end:",
         ];
         for h in hostile {
-            let text = draft(NewAssessment {
-                body: Some(h),
-                affair: Some(h),
-                number: Some(h),
-            });
+            let text = draft(NewAssessment { body: Some(h), affair: Some(h), number: Some(h) });
             let loaded = load(&text);
-            let value = loaded
-                .value
-                .unwrap_or_else(|| panic!("{h:?} breaks the YAML: {:?}", loaded.diagnostics));
+            let value = loaded.value.unwrap_or_else(|| panic!("{h:?} breaks the YAML: {:?}", loaded.diagnostics));
             let expect = h.trim();
             for pointer in ["/cover/body", "/cover/number", "/related_info/affair/name"] {
-                assert_eq!(
-                    value.pointer(pointer).and_then(Value::as_str),
-                    Some(expect),
-                    "{h:?} at {pointer}"
-                );
+                assert_eq!(value.pointer(pointer).and_then(Value::as_str), Some(expect), "{h:?} at {pointer}");
             }
             assert!(
-                loaded
-                    .diagnostics
-                    .iter()
-                    .all(|d| d.code == codes::MISSING_FIELD),
+                loaded.diagnostics.iter().all(|d| d.code == codes::MISSING_FIELD),
                 "{h:?}: {:?}",
                 loaded.diagnostics
             );
@@ -414,11 +334,7 @@ mod tests {
 
     #[test]
     fn blank_values_are_left_empty() {
-        let text = draft(NewAssessment {
-            body: Some("  "),
-            affair: None,
-            number: Some(""),
-        });
+        let text = draft(NewAssessment { body: Some("  "), affair: None, number: Some("") });
         let value = load(&text).value.expect("parses");
         assert_eq!(value.pointer("/cover/body"), Some(&Value::Null));
         assert_eq!(value.pointer("/cover/number"), Some(&Value::Null));
@@ -434,22 +350,12 @@ mod tests {
             if t.starts_with('#') || t.is_empty() {
                 continue;
             }
-            let above = lines[..i]
-                .iter()
-                .rev()
-                .take_while(|l| l.trim_start().starts_with('#'))
-                .count();
+            let above = lines[..i].iter().rev().take_while(|l| l.trim_start().starts_with('#')).count();
             assert!(above > 0, "no comment above line {}: {line}", i + 1);
         }
         assert!(text.contains("# Ⅱ 1. 対象人数\n"), "{text}");
-        assert!(
-            text.contains("#   選択肢:\n    #     1) 1,000人未満（任意実施）\n"),
-            "{text}"
-        );
-        assert!(
-            text.contains("#   選択肢: 1) 500人以上　2) 500人未満\n"),
-            "{text}"
-        );
+        assert!(text.contains("#   選択肢:\n    #     1) 1,000人未満（任意実施）\n"), "{text}");
+        assert!(text.contains("#   選択肢: 1) 500人以上　2) 500人未満\n"), "{text}");
         assert!(text.contains("# 表紙 特記事項\n  #   任意。"), "{text}");
     }
 
@@ -474,9 +380,6 @@ mod tests {
             SchemaLink::InProject("schema/kiso-r6.10.schema.json".into())
         );
         let outside = tempfile::tempdir().expect("tempdir");
-        assert_eq!(
-            SchemaLink::for_file(&outside.path().join("x.yaml")),
-            SchemaLink::Default
-        );
+        assert_eq!(SchemaLink::for_file(&outside.path().join("x.yaml")), SchemaLink::Default);
     }
 }

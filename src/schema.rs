@@ -57,11 +57,16 @@ pub fn validate(value: &Value, map: &SourceMap, source: &Source, lang: Lang) -> 
         return vec![Diagnostic::new(codes::INVALID_TYPE, "internal error: the built-in schema does not compile")];
     };
     if value.is_null() {
-        return vec![Diagnostic::new(
-            codes::YAML_SYNTAX,
-            lang.pick("ファイルが空です。評価書の項目を記載してください。", "The file is empty; write the assessment's items."),
-        )
-        .at(Some(source.location(1, 0, 0)))];
+        return vec![
+            Diagnostic::new(
+                codes::YAML_SYNTAX,
+                lang.pick(
+                    "ファイルが空です。評価書の項目を記載してください。",
+                    "The file is empty; write the assessment's items.",
+                ),
+            )
+            .at(Some(source.location(1, 0, 0))),
+        ];
     }
     let mapper = ErrorMapper { schema: kiso_schema_value(), map, source, lang };
     let mut out = Vec::new();
@@ -283,7 +288,9 @@ impl ErrorMapper<'_> {
             .map(|n| self.source.slice(n.value).trim())
             .filter(|s| !s.is_empty() && !s.contains('\n') && s.chars().count() <= 60);
         match (written, instance) {
-            (Some(s), _) if !instance.is_object() && !instance.is_array() => format!("「{}」", s.trim_matches(['"', '\''])),
+            (Some(s), _) if !instance.is_object() && !instance.is_array() => {
+                format!("「{}」", s.trim_matches(['"', '\'']))
+            }
             (_, Value::String(s)) => format!("「{}」", truncate(s, 40)),
             (_, Value::Object(_)) => self.lang.pick("マッピング", "A mapping").to_owned(),
             (_, Value::Array(_)) => self.lang.pick("リスト", "A list").to_owned(),
@@ -293,11 +300,7 @@ impl ErrorMapper<'_> {
 }
 
 fn truncate(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        s.to_owned()
-    } else {
-        s.chars().take(max).chain(std::iter::once('…')).collect()
-    }
+    if s.chars().count() <= max { s.to_owned() } else { s.chars().take(max).chain(std::iter::once('…')).collect() }
 }
 
 fn expects_string(kind: &TypeKind) -> bool {
@@ -544,6 +547,9 @@ mod tests {
         let known = vec!["threshold_items".to_owned(), "threshold_result".to_owned(), "history".to_owned()];
         assert_eq!(closest("threshold_itms", &known), Some("threshold_items"));
         assert_eq!(closest("zzz", &known), None);
-        assert_eq!(suggest_choice("十分", &["特に力を入れている", "十分である", "課題が残されている"]), Some("十分である"));
+        assert_eq!(
+            suggest_choice("十分", &["特に力を入れている", "十分である", "課題が残されている"]),
+            Some("十分である")
+        );
     }
 }

@@ -21,9 +21,7 @@ impl Source {
     /// Wraps already decoded text.
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
         let text = text.into();
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
+        let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
         Self { name: name.into(), text, line_starts }
     }
 
@@ -52,8 +50,16 @@ impl Source {
         if bytes.len() > MAX_FILE_BYTES {
             return Err(fail(
                 lang.pick(
-                    format!("ファイルが大きすぎます（{} バイト）。pia が読むのは {} MiB までです。", bytes.len(), MAX_FILE_BYTES >> 20),
-                    format!("The file is too large ({} bytes); pia reads at most {} MiB.", bytes.len(), MAX_FILE_BYTES >> 20),
+                    format!(
+                        "ファイルが大きすぎます（{} バイト）。pia が読むのは {} MiB までです。",
+                        bytes.len(),
+                        MAX_FILE_BYTES >> 20
+                    ),
+                    format!(
+                        "The file is too large ({} bytes); pia reads at most {} MiB.",
+                        bytes.len(),
+                        MAX_FILE_BYTES >> 20
+                    ),
                 ),
                 lang.pick("評価書1件を1ファイルにしてください。", "Keep one assessment per file.").into(),
                 0,
@@ -72,8 +78,11 @@ impl Source {
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
         if let Some(nul) = bytes.iter().position(|b| *b == 0) {
             return Err(fail(
-                lang.pick("ファイルに NUL 文字（0x00）が含まれています。テキストファイルではないようです。", "The file contains a NUL byte (0x00); it does not look like a text file.")
-                    .into(),
+                lang.pick(
+                    "ファイルに NUL 文字（0x00）が含まれています。テキストファイルではないようです。",
+                    "The file contains a NUL byte (0x00); it does not look like a text file.",
+                )
+                .into(),
                 lang.pick("YAML のテキストファイルを指定してください。", "Give a YAML text file.").into(),
                 nul,
             ));
@@ -126,11 +135,7 @@ impl Source {
         };
         let rest = self.text.get(start..).unwrap_or("");
         let line_text = rest.split('\n').next().unwrap_or("");
-        start
-            + line_text
-                .char_indices()
-                .nth(col_chars)
-                .map_or(line_text.len(), |(i, _)| i)
+        start + line_text.char_indices().nth(col_chars).map_or(line_text.len(), |(i, _)| i)
     }
 
     /// The source text covered by a location.

@@ -129,10 +129,7 @@ pub fn judge(subjects: SubjectsBand, handlers: HandlersBand, incident: Incident,
         },
     );
     let steps = vec![
-        lang.pick(
-            format!("Ⅱ1 対象人数: {subjects}"),
-            format!("Ⅱ1 subjects: {subjects}"),
-        ),
+        lang.pick(format!("Ⅱ1 対象人数: {subjects}"), format!("Ⅱ1 subjects: {subjects}")),
         lang.pick(format!("Ⅱ2 取扱者数: {handlers}"), format!("Ⅱ2 handlers: {handlers}")),
         lang.pick(format!("Ⅱ3 重大事故: {incident}"), format!("Ⅱ3 serious incident: {incident}")),
         row,

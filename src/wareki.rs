@@ -82,9 +82,7 @@ impl ImpossibleDate {
 }
 
 fn era_start(name: &str) -> Date {
-    ERAS.iter()
-        .find(|(_, n, _)| *n == name)
-        .map_or(Date::from_ymd_unchecked(1873, 1, 1), |(_, _, d)| *d)
+    ERAS.iter().find(|(_, n, _)| *n == name).map_or(Date::from_ymd_unchecked(1873, 1, 1), |(_, _, d)| *d)
 }
 
 impl Date {
@@ -112,11 +110,7 @@ impl Date {
     /// Parses ISO `2025-04-25` or 和暦 `令和7年4月25日` (元年 and full-width digits accepted).
     pub fn parse(text: &str) -> Result<Self, DateError> {
         let text = text.trim();
-        if text.starts_with(|c: char| c.is_ascii_digit()) {
-            parse_iso(text)
-        } else {
-            parse_wareki(text)
-        }
+        if text.starts_with(|c: char| c.is_ascii_digit()) { parse_iso(text) } else { parse_wareki(text) }
     }
 
     /// The era this day falls in, with its year of that era (1 = 元年); `None` before 明治6年.
@@ -229,14 +223,12 @@ pub fn to_fullwidth_digit(c: char) -> char {
 }
 
 fn checked(year: i32, month: u32, day: u32) -> Result<Date, DateError> {
-    Date::from_ymd(year, month, day)
-        .ok_or(DateError::Impossible(ImpossibleDate::NoSuchDay { year, month, day }))
+    Date::from_ymd(year, month, day).ok_or(DateError::Impossible(ImpossibleDate::NoSuchDay { year, month, day }))
 }
 
 fn parse_iso(text: &str) -> Result<Date, DateError> {
     let mut parts = text.split('-');
-    let (Some(y), Some(m), Some(d), None) = (parts.next(), parts.next(), parts.next(), parts.next())
-    else {
+    let (Some(y), Some(m), Some(d), None) = (parts.next(), parts.next(), parts.next(), parts.next()) else {
         return Err(DateError::Syntax);
     };
     let digits = |s: &str, len: usize| {
@@ -251,10 +243,7 @@ fn parse_iso(text: &str) -> Result<Date, DateError> {
 
 /// Reads a run of (half- or full-width) digits, 1 to 2 of them, from the front of `s`.
 fn take_number(s: &str) -> Option<(u32, &str)> {
-    let end = s
-        .char_indices()
-        .find(|(_, c)| !normalize_digit(*c).is_ascii_digit())
-        .map_or(s.len(), |(i, _)| i);
+    let end = s.char_indices().find(|(_, c)| !normalize_digit(*c).is_ascii_digit()).map_or(s.len(), |(i, _)| i);
     let digits: String = s[..end].chars().map(normalize_digit).collect();
     if digits.is_empty() || digits.len() > 2 {
         return None;
@@ -289,13 +278,10 @@ fn parse_wareki(text: &str) -> Result<Date, DateError> {
         return Err(DateError::Impossible(ImpossibleDate::BeforeEra { era: era_name, date }));
     }
     if let Some((_, next_name, next_start)) = era_index.checked_sub(1).and_then(|i| ERAS.get(i))
-        && date >= *next_start {
-            return Err(DateError::Impossible(ImpossibleDate::AfterEra {
-                era: era_name,
-                date,
-                next: next_name,
-            }));
-        }
+        && date >= *next_start
+    {
+        return Err(DateError::Impossible(ImpossibleDate::AfterEra { era: era_name, date, next: next_name }));
+    }
     Ok(date)
 }
 
@@ -320,14 +306,8 @@ mod tests {
         assert_eq!(Date::parse("平成31年4月30日"), Ok(d(2019, 4, 30)));
         assert_eq!(Date::parse("令和元年5月1日"), Ok(d(2019, 5, 1)));
         assert_eq!(Date::parse("令和1年5月1日"), Ok(d(2019, 5, 1)));
-        assert!(matches!(
-            Date::parse("令和元年4月30日"),
-            Err(DateError::Impossible(ImpossibleDate::BeforeEra { .. }))
-        ));
-        assert!(matches!(
-            Date::parse("平成31年5月1日"),
-            Err(DateError::Impossible(ImpossibleDate::AfterEra { .. }))
-        ));
+        assert!(matches!(Date::parse("令和元年4月30日"), Err(DateError::Impossible(ImpossibleDate::BeforeEra { .. }))));
+        assert!(matches!(Date::parse("平成31年5月1日"), Err(DateError::Impossible(ImpossibleDate::AfterEra { .. }))));
         assert_eq!(d(2019, 4, 30).to_wareki(), "平成31年4月30日");
         assert_eq!(d(2019, 5, 1).to_wareki(), "令和元年5月1日");
     }
@@ -344,18 +324,9 @@ mod tests {
 
     #[test]
     fn rejects_impossible_dates() {
-        assert!(matches!(
-            Date::parse("令和0年1月1日"),
-            Err(DateError::Impossible(ImpossibleDate::EraYearZero { .. }))
-        ));
-        assert!(matches!(
-            Date::parse("平成32年1月1日"),
-            Err(DateError::Impossible(ImpossibleDate::AfterEra { .. }))
-        ));
-        assert!(matches!(
-            Date::parse("令和6年2月30日"),
-            Err(DateError::Impossible(ImpossibleDate::NoSuchDay { .. }))
-        ));
+        assert!(matches!(Date::parse("令和0年1月1日"), Err(DateError::Impossible(ImpossibleDate::EraYearZero { .. }))));
+        assert!(matches!(Date::parse("平成32年1月1日"), Err(DateError::Impossible(ImpossibleDate::AfterEra { .. }))));
+        assert!(matches!(Date::parse("令和6年2月30日"), Err(DateError::Impossible(ImpossibleDate::NoSuchDay { .. }))));
         assert!(Date::parse("2023-02-29").is_err());
         assert_eq!(Date::parse("2024-02-29"), Ok(d(2024, 2, 29)));
         assert!(Date::parse("2025-13-01").is_err());
@@ -363,7 +334,16 @@ mod tests {
 
     #[test]
     fn rejects_malformed_text() {
-        for bad in ["", "2025/04/25", "25-04-2025", "令和七年4月25日", "令和7年4月25", "R7.4.25", "2025-4-25", "令和123年1月1日"] {
+        for bad in [
+            "",
+            "2025/04/25",
+            "25-04-2025",
+            "令和七年4月25日",
+            "令和7年4月25",
+            "R7.4.25",
+            "2025-4-25",
+            "令和123年1月1日",
+        ] {
             assert_eq!(Date::parse(bad), Err(DateError::Syntax), "{bad}");
         }
     }

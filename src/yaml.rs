@@ -85,17 +85,8 @@ pub fn escape_pointer_segment(s: &str) -> String {
 }
 
 enum Frame {
-    Map {
-        pointer: String,
-        dotted: String,
-        seen: HashMap<String, Location>,
-        key: Option<(String, Location)>,
-    },
-    Seq {
-        pointer: String,
-        dotted: String,
-        next: usize,
-    },
+    Map { pointer: String, dotted: String, seen: HashMap<String, Location>, key: Option<(String, Location)> },
+    Seq { pointer: String, dotted: String, next: usize },
 }
 
 /// Scans the document's events: records positions and reports duplicate keys, anchors,
@@ -105,9 +96,7 @@ pub fn scan(source: &Source, lang: Lang) -> (SourceMap, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let mut stack: Vec<Frame> = Vec::new();
     let mut documents = 0;
-    let loc = |span: &Span| {
-        source.span((span.start.line(), span.start.col()), (span.end.line(), span.end.col()))
-    };
+    let loc = |span: &Span| source.span((span.start.line(), span.start.col()), (span.end.line(), span.end.col()));
 
     for event in Parser::new_from_str(&source.text) {
         let (event, span) = match event {
@@ -242,20 +231,15 @@ pub fn scan(source: &Source, lang: Lang) -> (SourceMap, Vec<Diagnostic>) {
             diags.push(alias_forbidden(lang, here, AliasKind::Anchor).path(dotted.clone()));
         }
         let container = matches!(event, Event::MappingStart(..) | Event::SequenceStart(..));
-        map.nodes.insert(pointer.clone(), NodePosition { dotted: dotted.clone(), key: key_loc, value: here, container });
+        map.nodes
+            .insert(pointer.clone(), NodePosition { dotted: dotted.clone(), key: key_loc, value: here, container });
         match event {
             Event::Alias(_) => diags.push(alias_forbidden(lang, here, AliasKind::Alias).path(dotted)),
             Event::MappingStart(..) | Event::SequenceStart(..) if stack.len() >= MAX_DEPTH => {
-                diags.push(
-                    too_deep(lang)
-                    .at(Some(here))
-                    .path(dotted),
-                );
+                diags.push(too_deep(lang).at(Some(here)).path(dotted));
                 return (map, diags);
             }
-            Event::MappingStart(..) => {
-                stack.push(Frame::Map { pointer, dotted, seen: HashMap::new(), key: None })
-            }
+            Event::MappingStart(..) => stack.push(Frame::Map { pointer, dotted, seen: HashMap::new(), key: None }),
             Event::SequenceStart(..) => stack.push(Frame::Seq { pointer, dotted, next: 0 }),
             _ => {}
         }
@@ -288,10 +272,7 @@ fn alias_forbidden(lang: Lang, at: Location, kind: AliasKind) -> Diagnostic {
     };
     Diagnostic::new(
         codes::ALIAS_FORBIDDEN,
-        lang.pick(
-            format!("{ja}は評価書では使えません。"),
-            format!("{en} is not allowed in an assessment."),
-        ),
+        lang.pick(format!("{ja}は評価書では使えません。"), format!("{en} is not allowed in an assessment.")),
     )
     .at(Some(at))
     .help(lang.pick(

@@ -94,7 +94,8 @@ fn seed_passes_with_no_errors_and_no_warnings() {
 
 #[test]
 fn lower_subjects_band_makes_threshold_result_mismatch() {
-    let (_d, copy) = edited_copy(&seed(), "x.yaml", |t| t.replacen("band: 10万人以上30万人未満", "band: 1万人以上10万人未満", 1));
+    let (_d, copy) =
+        edited_copy(&seed(), "x.yaml", |t| t.replacen("band: 10万人以上30万人未満", "band: 1万人以上10万人未満", 1));
     let out = pia(["check", "--today", TODAY].iter().map(|s| s.as_ref()).chain([copy.as_os_str()]));
     assert_eq!(code(&out), 1);
     let text = stdout(&out);
@@ -140,7 +141,8 @@ fn bad_today_cannot_run() {
 #[test]
 fn sarif_lists_every_code_once_and_locates_results() {
     let fail = fixture("rules/threshold-result-mismatch/fail.yaml");
-    let out = pia(["check", "--today", TODAY, "--format", "sarif"].iter().map(|s| s.as_ref()).chain([fail.as_os_str()]));
+    let out =
+        pia(["check", "--today", TODAY, "--format", "sarif"].iter().map(|s| s.as_ref()).chain([fail.as_os_str()]));
     assert_eq!(code(&out), 1);
     let sarif = json(&out);
     assert_eq!(sarif["version"], "2.1.0");
@@ -183,7 +185,10 @@ fn threshold_boundaries_and_labels() {
     assert_eq!(required("10000", "500", "no"), ("1万人以上10万人未満".into(), "kiso+juten".into()));
     assert_eq!(required("99999", "1", "yes"), ("1万人以上10万人未満".into(), "kiso+juten".into()));
     assert_eq!(required("100000", "500人未満", "発生なし"), ("10万人以上30万人未満".into(), "kiso+juten".into()));
-    assert_eq!(required("10万人以上30万人未満", "500人以上", "なし"), ("10万人以上30万人未満".into(), "kiso+zenkomoku".into()));
+    assert_eq!(
+        required("10万人以上30万人未満", "500人以上", "なし"),
+        ("10万人以上30万人未満".into(), "kiso+zenkomoku".into())
+    );
     assert_eq!(required("299999", "0", "あり"), ("10万人以上30万人未満".into(), "kiso+zenkomoku".into()));
     assert_eq!(required("300000", "0", "なし"), ("30万人以上".into(), "kiso+zenkomoku".into()));
 }

@@ -27,26 +27,16 @@ fn broken_text() -> String {
     std::fs::read_to_string(seed())
         .expect("seed")
         .replacen("  acquisition: 十分である\n", "  acquisition: 十分\n", 1)
-        .replacen(
-            "  number: \"12\"\n",
-            "  number: \"12\"\n  numbr: \"12\"\n",
-            1,
-        )
+        .replacen("  number: \"12\"\n", "  number: \"12\"\n  numbr: \"12\"\n", 1)
 }
 
 // --- pre-commit --------------------------------------------------------------------------
 
 fn hook() -> Value {
     let hooks = yaml_file(".pre-commit-hooks.yaml");
-    let hooks = hooks
-        .as_array()
-        .expect(".pre-commit-hooks.yaml is a list of hooks");
+    let hooks = hooks.as_array().expect(".pre-commit-hooks.yaml is a list of hooks");
     let found: Vec<_> = hooks.iter().filter(|h| h["id"] == "pia-check").collect();
-    assert_eq!(
-        found.len(),
-        1,
-        "exactly one hook with id pia-check: {hooks:?}"
-    );
+    assert_eq!(found.len(), 1, "exactly one hook with id pia-check: {hooks:?}");
     found[0].clone()
 }
 
@@ -55,27 +45,15 @@ fn pre_commit_hook_is_declared() {
     let hook = hook();
     // The keys pre-commit requires, and what the README promises.
     for key in ["id", "name", "entry", "language"] {
-        assert!(
-            hook[key].is_string(),
-            "the hook has no string `{key}`: {hook}"
-        );
+        assert!(hook[key].is_string(), "the hook has no string `{key}`: {hook}");
     }
     assert_eq!(hook["entry"], "pia check");
-    assert_eq!(
-        hook["language"], "rust",
-        "pre-commit builds pia from this repository with cargo"
-    );
+    assert_eq!(hook["language"], "rust", "pre-commit builds pia from this repository with cargo");
     assert_eq!(hook["files"], r"^assessments/.*\.ya?ml$");
     assert_eq!(hook["types"], serde_json::json!(["yaml"]));
-    assert_ne!(
-        hook["pass_filenames"], false,
-        "pia check needs the file names"
-    );
+    assert_ne!(hook["pass_filenames"], false, "pia check needs the file names");
     let readme = std::fs::read_to_string(root().join("README.md")).expect("README.md");
-    assert!(
-        readme.contains("id: pia-check"),
-        "the README does not show how to use the hook"
-    );
+    assert!(readme.contains("id: pia-check"), "the README does not show how to use the hook");
 }
 
 #[test]
@@ -84,9 +62,7 @@ fn pre_commit_file_pattern_selects_the_assessments() {
     // pre-commit matches `files` with Python's re.search against repository-relative paths;
     // this pattern uses only what POSIX extended regular expressions mean the same way.
     let selected = |path: &str| -> Option<bool> {
-        let out = Command::new("grep")
-            .args(["-Eq", "--", &pattern])
-            .stdin_text(path)?;
+        let out = Command::new("grep").args(["-Eq", "--", &pattern]).stdin_text(path)?;
         Some(out.status.success())
     };
     let cases = [
@@ -120,11 +96,7 @@ impl StdinText for Command {
             .stderr(std::process::Stdio::piped())
             .spawn()
             .ok()?;
-        child
-            .stdin
-            .take()?
-            .write_all(format!("{text}\n").as_bytes())
-            .ok()?;
+        child.stdin.take()?.write_all(format!("{text}\n").as_bytes()).ok()?;
         child.wait_with_output().ok()
     }
 }
@@ -133,11 +105,7 @@ impl StdinText for Command {
 fn pre_commit_entry_checks_the_files_it_is_given() {
     // pre-commit runs `entry` followed by the staged files that match.
     let hook = hook();
-    let entry: Vec<&str> = hook["entry"]
-        .as_str()
-        .expect("entry")
-        .split_whitespace()
-        .collect();
+    let entry: Vec<&str> = hook["entry"].as_str().expect("entry").split_whitespace().collect();
     assert_eq!(entry[0], "pia");
     let dir = tempfile::tempdir().expect("tempdir");
     std::fs::create_dir_all(dir.path().join("assessments")).expect("mkdir");
@@ -148,11 +116,7 @@ fn pre_commit_entry_checks_the_files_it_is_given() {
     assert_eq!(code(&good), 0, "{}{}", stdout(&good), stderr(&good));
     let both = run(&["assessments/good.yaml", "assessments/bad.yaml"]);
     assert_eq!(code(&both), 1, "{}{}", stdout(&both), stderr(&both));
-    assert!(
-        stdout(&both).contains("assessments/bad.yaml"),
-        "findings do not name the file: {}",
-        stdout(&both)
-    );
+    assert!(stdout(&both).contains("assessments/bad.yaml"), "findings do not name the file: {}", stdout(&both));
 }
 
 // --- GitHub Actions ----------------------------------------------------------------------
@@ -162,77 +126,42 @@ const WORKFLOW: &str = "docs/ci/github-actions.yml";
 fn steps(workflow: &Value) -> Vec<Value> {
     let jobs = workflow["jobs"].as_object().expect("jobs");
     assert_eq!(jobs.len(), 1, "one job");
-    jobs.values().next().unwrap()["steps"]
-        .as_array()
-        .expect("steps")
-        .clone()
+    jobs.values().next().unwrap()["steps"].as_array().expect("steps").clone()
 }
 
 fn step<'a>(steps: &'a [Value], id: &str) -> &'a Value {
-    steps
-        .iter()
-        .find(|s| s["id"] == id)
-        .unwrap_or_else(|| panic!("no step with id {id}"))
+    steps.iter().find(|s| s["id"] == id).unwrap_or_else(|| panic!("no step with id {id}"))
 }
 
 #[test]
 fn workflow_runs_check_as_sarif_and_uploads_it() {
     let workflow = yaml_file(WORKFLOW);
     assert!(workflow["name"].is_string(), "the workflow has no name");
-    assert_eq!(
-        workflow["permissions"]["security-events"], "write",
-        "upload-sarif needs security-events: write"
-    );
+    assert_eq!(workflow["permissions"]["security-events"], "write", "upload-sarif needs security-events: write");
     let steps = steps(&workflow);
     let check = step(&steps, "check");
     let run = check["run"].as_str().expect("the check step runs a script");
-    assert!(
-        run.contains("pia check --format sarif"),
-        "the check step does not run `pia check --format sarif`"
-    );
-    assert!(
-        run.contains("> pia.sarif"),
-        "the check step does not write pia.sarif"
-    );
+    assert!(run.contains("pia check --format sarif"), "the check step does not run `pia check --format sarif`");
+    assert!(run.contains("> pia.sarif"), "the check step does not write pia.sarif");
 
     let position = |pred: &dyn Fn(&Value) -> bool| steps.iter().position(pred);
     let at_check = position(&|s| s["id"] == "check").unwrap();
-    let at_upload = position(&|s| {
-        s["uses"]
-            .as_str()
-            .is_some_and(|u| u.starts_with("github/codeql-action/upload-sarif@"))
-    })
-    .expect("no github/codeql-action/upload-sarif step");
+    let at_upload =
+        position(&|s| s["uses"].as_str().is_some_and(|u| u.starts_with("github/codeql-action/upload-sarif@")))
+            .expect("no github/codeql-action/upload-sarif step");
     let upload = &steps[at_upload];
     assert!(at_upload > at_check, "the upload comes before the check");
     assert_eq!(upload["with"]["sarif_file"], "pia.sarif");
-    assert!(
-        upload["if"].is_null(),
-        "the upload runs whenever the check step succeeded (exit 0 or 1)"
-    );
-    let at_fail = position(&|s| {
-        s["if"]
-            .as_str()
-            .is_some_and(|c| c.contains("steps.check.outputs.exit-code == '1'"))
-    })
-    .expect("no step failing the job on findings");
-    assert!(
-        at_fail > at_upload,
-        "the job fails on findings before the upload"
-    );
+    assert!(upload["if"].is_null(), "the upload runs whenever the check step succeeded (exit 0 or 1)");
+    let at_fail = position(&|s| s["if"].as_str().is_some_and(|c| c.contains("steps.check.outputs.exit-code == '1'")))
+        .expect("no step failing the job on findings");
+    assert!(at_fail > at_upload, "the job fails on findings before the upload");
     // pia is installed before it is used.
-    let at_install = position(&|s| {
-        s["run"]
-            .as_str()
-            .is_some_and(|r| r.contains("cargo +stable install --locked"))
-    })
-    .expect("no step installing pia");
+    let at_install = position(&|s| s["run"].as_str().is_some_and(|r| r.contains("cargo +stable install --locked")))
+        .expect("no step installing pia");
     assert!(at_install < at_check);
     let readme = std::fs::read_to_string(root().join("README.md")).expect("README.md");
-    assert!(
-        readme.contains(WORKFLOW),
-        "the README does not point to {WORKFLOW}"
-    );
+    assert!(readme.contains(WORKFLOW), "the README does not point to {WORKFLOW}");
 }
 
 /// Runs one step's `run` script with bash as GitHub Actions would, `pia` on PATH.
@@ -245,11 +174,7 @@ fn run_step(script: &str, workspace: &Path, assessments: &str) -> (Output, Strin
     }
     let output_file = workspace.join("github-output");
     std::fs::write(&output_file, "").expect("github-output");
-    let path = format!(
-        "{}:{}",
-        bin.display(),
-        std::env::var("PATH").unwrap_or_default()
-    );
+    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
     // GitHub runs `shell: bash` as `bash --noprofile --norc -eo pipefail {0}`.
     let out = Command::new("bash")
         .args(["--noprofile", "--norc", "-eo", "pipefail", "-c", script])
@@ -261,10 +186,7 @@ fn run_step(script: &str, workspace: &Path, assessments: &str) -> (Output, Strin
         .env_remove("NO_COLOR")
         .output()
         .expect("run bash");
-    (
-        out,
-        std::fs::read_to_string(&output_file).unwrap_or_default(),
-    )
+    (out, std::fs::read_to_string(&output_file).unwrap_or_default())
 }
 
 fn workspace() -> (tempfile::TempDir, PathBuf) {
@@ -279,30 +201,19 @@ fn workspace() -> (tempfile::TempDir, PathBuf) {
 
 fn sarif_results(ws: &Path) -> Vec<Value> {
     let text = std::fs::read_to_string(ws.join("pia.sarif")).expect("pia.sarif");
-    let sarif: Value = serde_json::from_str(&text)
-        .unwrap_or_else(|e| panic!("pia.sarif is not JSON ({e}): {text}"));
+    let sarif: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("pia.sarif is not JSON ({e}): {text}"));
     assert_eq!(sarif["version"], "2.1.0");
-    sarif["runs"][0]["results"]
-        .as_array()
-        .expect("results")
-        .clone()
+    sarif["runs"][0]["results"].as_array().expect("results").clone()
 }
 
 #[test]
 fn workflow_check_step_keeps_going_on_findings_and_stops_when_pia_cannot_run() {
     let workflow = yaml_file(WORKFLOW);
     let steps = steps(&workflow);
-    let check = step(&steps, "check")["run"]
-        .as_str()
-        .expect("run")
-        .to_owned();
+    let check = step(&steps, "check")["run"].as_str().expect("run").to_owned();
     let fail = steps
         .iter()
-        .find(|s| {
-            s["if"]
-                .as_str()
-                .is_some_and(|c| c.contains("exit-code == '1'"))
-        })
+        .find(|s| s["if"].as_str().is_some_and(|c| c.contains("exit-code == '1'")))
         .and_then(|s| s["run"].as_str())
         .expect("the failing step's script")
         .to_owned();
@@ -310,60 +221,32 @@ fn workflow_check_step_keeps_going_on_findings_and_stops_when_pia_cannot_run() {
 
     // No findings: the step succeeds, exit-code=0, an empty SARIF run.
     let (out, outputs) = run_step(&check, &ws, "assessments");
-    assert!(
-        out.status.success(),
-        "check step failed on the seed: {}",
-        stderr(&out)
-    );
+    assert!(out.status.success(), "check step failed on the seed: {}", stderr(&out));
     assert!(outputs.contains("exit-code=0\n"), "outputs: {outputs:?}");
-    let errors = sarif_results(&ws)
-        .into_iter()
-        .filter(|r| r["level"] == "error")
-        .count();
+    let errors = sarif_results(&ws).into_iter().filter(|r| r["level"] == "error").count();
     assert_eq!(errors, 0, "errors on the seed");
 
     // Findings: the step still succeeds (so the upload runs), exit-code=1, results in the SARIF
     // at paths relative to the repository; then the failing step fails and prints them.
     let (out, outputs) = run_step(&check, &ws, "assessments broken");
-    assert!(
-        out.status.success(),
-        "check step failed on findings: {}",
-        stderr(&out)
-    );
+    assert!(out.status.success(), "check step failed on findings: {}", stderr(&out));
     assert!(outputs.contains("exit-code=1\n"), "outputs: {outputs:?}");
     let results = sarif_results(&ws);
     for r in &results {
-        let uri = r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
-            .as_str()
-            .unwrap_or_default();
-        assert!(
-            ["assessments/good.yaml", "broken/bad.yaml"].contains(&uri),
-            "not a repository path: {r}"
-        );
+        let uri = r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].as_str().unwrap_or_default();
+        assert!(["assessments/good.yaml", "broken/bad.yaml"].contains(&uri), "not a repository path: {r}");
         if r["level"] == "error" {
             assert_eq!(uri, "broken/bad.yaml", "{r}");
         }
     }
-    assert!(
-        results.iter().any(|r| r["level"] == "error"),
-        "no errors in the SARIF: {results:?}"
-    );
+    assert!(results.iter().any(|r| r["level"] == "error"), "no errors in the SARIF: {results:?}");
     let (out, _) = run_step(&fail, &ws, "assessments broken");
     assert_eq!(code(&out), 1, "the failing step did not fail");
-    assert!(
-        stdout(&out).contains("broken/bad.yaml"),
-        "the failing step does not show the findings: {}",
-        stdout(&out)
-    );
+    assert!(stdout(&out).contains("broken/bad.yaml"), "the failing step does not show the findings: {}", stdout(&out));
     assert!(!out.stdout.contains(&0x1b), "colour codes in the CI log");
 
     // pia cannot run: the step fails at once.
     let (out, outputs) = run_step(&check, &ws, "no-such-dir/x.yaml");
-    assert_eq!(
-        code(&out),
-        2,
-        "check step on a missing file: {}",
-        stdout(&out)
-    );
+    assert_eq!(code(&out), 2, "check step on a missing file: {}", stdout(&out));
     assert!(outputs.contains("exit-code=2\n"), "outputs: {outputs:?}");
 }

@@ -24,34 +24,24 @@ fn skip(why: &str) {
 }
 
 fn runs(program: &str) -> bool {
-    Command::new(program)
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success())
+    Command::new(program).arg("--version").output().is_ok_and(|o| o.status.success())
 }
 
 fn text(o: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    )
+    format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr))
 }
 
 /// Installs the pinned yaml-language-server (once per package.json/lock content) and returns its
 /// executable script, or None (after saying why) when npm cannot reach its registry.
 fn install_server() -> Option<PathBuf> {
     let spec = root().join("tests/yamlls");
-    let package =
-        std::fs::read_to_string(spec.join("package.json")).expect("tests/yamlls/package.json");
-    let lock = std::fs::read_to_string(spec.join("package-lock.json"))
-        .expect("tests/yamlls/package-lock.json");
+    let package = std::fs::read_to_string(spec.join("package.json")).expect("tests/yamlls/package.json");
+    let lock = std::fs::read_to_string(spec.join("package-lock.json")).expect("tests/yamlls/package-lock.json");
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     (&package, &lock).hash(&mut hasher);
     let cache = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
     let dir = cache.join(format!("yamlls-{:016x}", hasher.finish()));
-    let server =
-        |dir: &Path| dir.join("node_modules/yaml-language-server/bin/yaml-language-server");
+    let server = |dir: &Path| dir.join("node_modules/yaml-language-server/bin/yaml-language-server");
     if server(&dir).is_file() {
         return Some(server(&dir));
     }
@@ -63,13 +53,7 @@ fn install_server() -> Option<PathBuf> {
     std::fs::write(staging.join("package.json"), &package).expect("write package.json");
     std::fs::write(staging.join("package-lock.json"), &lock).expect("write package-lock.json");
     let install = Command::new("npm")
-        .args([
-            "ci",
-            "--ignore-scripts",
-            "--no-audit",
-            "--no-fund",
-            "--loglevel=error",
-        ])
+        .args(["ci", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"])
         .current_dir(&staging)
         .output()
         .expect("run npm ci");
@@ -84,20 +68,13 @@ fn install_server() -> Option<PathBuf> {
             ));
             return None;
         }
-        panic!(
-            "npm ci failed although the registry answers:\n{}",
-            text(&install)
-        );
+        panic!("npm ci failed although the registry answers:\n{}", text(&install));
     }
     if std::fs::rename(&staging, &dir).is_err() {
         // Another run finished first; use its installation.
         let _ = std::fs::remove_dir_all(&staging);
     }
-    assert!(
-        server(&dir).is_file(),
-        "npm ci did not install {}",
-        server(&dir).display()
-    );
+    assert!(server(&dir).is_file(), "npm ci did not install {}", server(&dir).display());
     Some(server(&dir))
 }
 
@@ -117,18 +94,15 @@ fn yamlls(server: &Path, files: &[&Path]) -> Vec<(BTreeSet<(u64, u64)>, String)>
         .output()
         .expect("run node");
     assert!(out.status.success(), "check.mjs failed:\n{}", text(&out));
-    let report: Value = serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", text(&out)));
+    let report: Value =
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", text(&out)));
     files
         .iter()
         .map(|f| {
             let diags = report[f.to_str().expect("UTF-8 path")]
                 .as_array()
                 .unwrap_or_else(|| panic!("no report for {}", f.display()));
-            let at = diags
-                .iter()
-                .map(|d| (d["line"].as_u64().unwrap(), d["column"].as_u64().unwrap()))
-                .collect();
+            let at = diags.iter().map(|d| (d["line"].as_u64().unwrap(), d["column"].as_u64().unwrap())).collect();
             (at, serde_json::to_string_pretty(diags).unwrap())
         })
         .collect()
@@ -136,31 +110,15 @@ fn yamlls(server: &Path, files: &[&Path]) -> Vec<(BTreeSet<(u64, u64)>, String)>
 
 /// What `pia validate` reports: [(line, column)] of the errors, with the report.
 fn pia_validate(file: &Path) -> (BTreeSet<(u64, u64)>, String) {
-    let out = pia([
-        "validate",
-        "--format",
-        "json",
-        "--lang",
-        "en",
-        file.to_str().unwrap(),
-    ]);
-    assert!(
-        matches!(code(&out), 0 | 1),
-        "pia validate: {}",
-        stderr(&out)
-    );
+    let out = pia(["validate", "--format", "json", "--lang", "en", file.to_str().unwrap()]);
+    assert!(matches!(code(&out), 0 | 1), "pia validate: {}", stderr(&out));
     let report = json(&out);
     let at = report["files"][0]["diagnostics"]
         .as_array()
         .expect("diagnostics")
         .iter()
         .filter(|d| d["severity"] == "error")
-        .map(|d| {
-            (
-                d["line"].as_u64().unwrap_or(0),
-                d["column"].as_u64().unwrap_or(0),
-            )
-        })
+        .map(|d| (d["line"].as_u64().unwrap_or(0), d["column"].as_u64().unwrap_or(0)))
         .collect();
     (at, stdout(&out))
 }
@@ -170,16 +128,11 @@ fn pia_validate(file: &Path) -> (BTreeSet<(u64, u64)>, String) {
 fn copy_with_schema(dir: &Path, name: &str, edit: impl FnOnce(String) -> String) -> PathBuf {
     std::fs::create_dir_all(dir.join("assessments")).expect("mkdir assessments");
     std::fs::create_dir_all(dir.join("schema")).expect("mkdir schema");
-    for entry in std::fs::read_dir(root().join("schema"))
-        .expect("schema/")
-        .flatten()
-    {
-        std::fs::copy(entry.path(), dir.join("schema").join(entry.file_name()))
-            .expect("copy schema");
+    for entry in std::fs::read_dir(root().join("schema")).expect("schema/").flatten() {
+        std::fs::copy(entry.path(), dir.join("schema").join(entry.file_name())).expect("copy schema");
     }
     let path = dir.join("assessments").join(name);
-    std::fs::write(&path, edit(std::fs::read_to_string(seed()).expect("seed")))
-        .expect("write copy");
+    std::fs::write(&path, edit(std::fs::read_to_string(seed()).expect("seed"))).expect("write copy");
     path
 }
 
@@ -202,20 +155,15 @@ fn yaml_language_server_marks_the_lines_pia_validate_reports() {
     // A value not among the choices (Ⅳ 2.) and an unknown key (表紙).
     let broken = copy_with_schema(dir.path(), "broken.yaml", |t| {
         assert!(t.contains("  acquisition: 十分である\n") && t.contains("  number: \"12\"\n"));
-        t.replacen("  acquisition: 十分である\n", "  acquisition: 十分\n", 1)
-            .replacen(
-                "  number: \"12\"\n",
-                "  number: \"12\"\n  numbr: \"12\"\n",
-                1,
-            )
+        t.replacen("  acquisition: 十分である\n", "  acquisition: 十分\n", 1).replacen(
+            "  number: \"12\"\n",
+            "  number: \"12\"\n  numbr: \"12\"\n",
+            1,
+        )
     });
     // A key given twice: both stop at the YAML level.
     let duplicate = copy_with_schema(dir.path(), "duplicate.yaml", |t| {
-        t.replacen(
-            "revision: 令和6年10月\n",
-            "revision: 令和6年10月\nform: 様式2\n",
-            1,
-        )
+        t.replacen("revision: 令和6年10月\n", "revision: 令和6年10月\nform: 様式2\n", 1)
     });
 
     let seed = seed();
@@ -224,22 +172,12 @@ fn yaml_language_server_marks_the_lines_pia_validate_reports() {
 
     let (seed_editor, seed_messages) = &editor[0];
     let (seed_pia, seed_report) = pia_validate(&seed);
-    assert!(
-        seed_pia.is_empty(),
-        "pia validate finds errors in the sample: {seed_report}"
-    );
-    assert!(
-        seed_editor.is_empty(),
-        "yaml-language-server reports problems in the sample: {seed_messages}"
-    );
+    assert!(seed_pia.is_empty(), "pia validate finds errors in the sample: {seed_report}");
+    assert!(seed_editor.is_empty(), "yaml-language-server reports problems in the sample: {seed_messages}");
 
     for (file, (at_editor, messages)) in files.iter().zip(&editor).skip(1) {
         let (at_pia, report) = pia_validate(file);
-        assert!(
-            !at_pia.is_empty(),
-            "pia validate finds nothing in {}",
-            file.display()
-        );
+        assert!(!at_pia.is_empty(), "pia validate finds nothing in {}", file.display());
         let lines = |at: &BTreeSet<(u64, u64)>| at.iter().map(|(l, _)| *l).collect::<BTreeSet<_>>();
         assert_eq!(
             lines(at_editor),
@@ -250,11 +188,6 @@ fn yaml_language_server_marks_the_lines_pia_validate_reports() {
         );
         // Columns too (both count characters; yaml-language-server counts UTF-16 units, the same
         // for these texts).
-        assert_eq!(
-            at_editor,
-            &at_pia,
-            "{}: different columns\n{messages}\n{report}",
-            file.display()
-        );
+        assert_eq!(at_editor, &at_pia, "{}: different columns\n{messages}\n{report}", file.display());
     }
 }

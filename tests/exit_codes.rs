@@ -21,11 +21,7 @@ const TODAY: &str = "2025-05-01";
 fn broken_copy() -> (tempfile::TempDir, PathBuf) {
     edited_copy(&seed(), "broken.yaml", |text| {
         let text = text.replacen("  acquisition: 十分である\n", "  acquisition: 十分\n", 1);
-        text.replacen(
-            "  number: \"12\"\n",
-            "  number: \"12\"\n  numbr: \"12\"\n",
-            1,
-        )
+        text.replacen("  number: \"12\"\n", "  number: \"12\"\n  numbr: \"12\"\n", 1)
     })
 }
 
@@ -35,19 +31,9 @@ fn s(p: &Path) -> &str {
 
 /// Asserts the exit code; a 2 must come with a message on stderr.
 fn assert_code(out: &Output, expected: i32, what: &str) {
-    assert_eq!(
-        code(out),
-        expected,
-        "{what}: exit {}\nstdout: {}\nstderr: {}",
-        code(out),
-        stdout(out),
-        stderr(out)
-    );
+    assert_eq!(code(out), expected, "{what}: exit {}\nstdout: {}\nstderr: {}", code(out), stdout(out), stderr(out));
     if expected == 2 {
-        assert!(
-            !stderr(out).trim().is_empty(),
-            "{what}: exit 2 without a message"
-        );
+        assert!(!stderr(out).trim().is_empty(), "{what}: exit 2 without a message");
     }
 }
 
@@ -56,79 +42,31 @@ fn validate_exits_0_1_2() {
     let (_dir, broken) = broken_copy();
     assert_code(&pia(["validate", s(&seed())]), 0, "validate the seed");
     assert_code(&pia(["validate", s(&broken)]), 1, "validate a broken copy");
-    assert_code(
-        &pia(["validate", "--format", "json", s(&broken)]),
-        1,
-        "validate --format json, broken",
-    );
-    assert_code(
-        &pia(["validate", "no-such-file.yaml"]),
-        2,
-        "validate a missing file",
-    );
+    assert_code(&pia(["validate", "--format", "json", s(&broken)]), 1, "validate --format json, broken");
+    assert_code(&pia(["validate", "no-such-file.yaml"]), 2, "validate a missing file");
     // A missing file outweighs findings in another.
-    assert_code(
-        &pia(["validate", s(&broken), "no-such-file.yaml"]),
-        2,
-        "validate broken + missing",
-    );
+    assert_code(&pia(["validate", s(&broken), "no-such-file.yaml"]), 2, "validate broken + missing");
     assert_code(&pia(["validate"]), 2, "validate without a file");
-    assert_code(
-        &pia(["validate", "--format", "xml", s(&seed())]),
-        2,
-        "validate --format xml",
-    );
+    assert_code(&pia(["validate", "--format", "xml", s(&seed())]), 2, "validate --format xml");
 }
 
 #[test]
 fn check_exits_0_1_2() {
     let (_dir, broken) = broken_copy();
-    assert_code(
-        &pia(["check", "--today", TODAY, s(&seed())]),
-        0,
-        "check the seed",
-    );
-    assert_code(
-        &pia(["check", "--today", TODAY, "assessments"]),
-        0,
-        "check the assessments directory",
-    );
-    assert_code(
-        &pia(["check", "--today", TODAY, s(&broken)]),
-        1,
-        "check a broken copy",
-    );
-    assert_code(
-        &pia(["check", "--today", TODAY, "--format", "sarif", s(&broken)]),
-        1,
-        "check --format sarif, broken",
-    );
-    assert_code(
-        &pia(["check", "--today", TODAY, "no-such-file.yaml"]),
-        2,
-        "check a missing file",
-    );
-    assert_code(
-        &pia(["check", "--today", "someday", s(&seed())]),
-        2,
-        "check --today with a bad date",
-    );
+    assert_code(&pia(["check", "--today", TODAY, s(&seed())]), 0, "check the seed");
+    assert_code(&pia(["check", "--today", TODAY, "assessments"]), 0, "check the assessments directory");
+    assert_code(&pia(["check", "--today", TODAY, s(&broken)]), 1, "check a broken copy");
+    assert_code(&pia(["check", "--today", TODAY, "--format", "sarif", s(&broken)]), 1, "check --format sarif, broken");
+    assert_code(&pia(["check", "--today", TODAY, "no-such-file.yaml"]), 2, "check a missing file");
+    assert_code(&pia(["check", "--today", "someday", s(&seed())]), 2, "check --today with a bad date");
 }
 
 #[test]
 fn render_exits_1_2_before_writing_anything() {
     let (dir, broken) = broken_copy();
     let pdf = dir.path().join("out.pdf");
-    assert_code(
-        &pia(["render", "no-such-file.yaml", "-o", s(&pdf)]),
-        2,
-        "render a missing file",
-    );
-    assert_code(
-        &pia(["render", s(&broken), "-o", s(&pdf)]),
-        1,
-        "render an invalid file",
-    );
+    assert_code(&pia(["render", "no-such-file.yaml", "-o", s(&pdf)]), 2, "render a missing file");
+    assert_code(&pia(["render", s(&broken), "-o", s(&pdf)]), 1, "render an invalid file");
     assert!(!pdf.exists(), "a failed render left {}", pdf.display());
     assert_code(&pia(["render"]), 2, "render without a file");
 }
@@ -139,22 +77,10 @@ fn diff_exits_0_1_2() {
     assert_code(&pia(["diff", seed, seed]), 0, "diff a file with itself");
     let rise = fixture("rules/threshold-rise");
     let (old, new) = (rise.join("previous.yaml"), rise.join("fail.yaml"));
-    assert_code(
-        &pia(["diff", s(&old), s(&new)]),
-        1,
-        "diff with a threshold-rise",
-    );
+    assert_code(&pia(["diff", s(&old), s(&new)]), 1, "diff with a threshold-rise");
     let bad_rev = format!("no-such-revision:{seed}");
-    assert_code(
-        &pia(["diff", &bad_rev, seed]),
-        2,
-        "diff from a bad revision",
-    );
-    assert_code(
-        &pia(["diff", seed, "no-such-file.yaml"]),
-        2,
-        "diff to a missing file",
-    );
+    assert_code(&pia(["diff", &bad_rev, seed]), 2, "diff from a bad revision");
+    assert_code(&pia(["diff", seed, "no-such-file.yaml"]), 2, "diff to a missing file");
 }
 
 #[test]
@@ -177,11 +103,7 @@ fn colourful_commands(broken: &Path, out_dir: &Path) -> Vec<Vec<String>> {
         vec!["validate", s(broken)],
         vec!["check", "--today", TODAY, s(broken)],
         vec!["render", s(broken), "-o", s(&pdf)],
-        vec![
-            "diff",
-            s(&rise.join("previous.yaml")),
-            s(&rise.join("fail.yaml")),
-        ],
+        vec!["diff", s(&rise.join("previous.yaml")), s(&rise.join("fail.yaml"))],
         vec!["--no-such-flag"],
     ]
     .into_iter()
@@ -192,15 +114,9 @@ fn colourful_commands(broken: &Path, out_dir: &Path) -> Vec<Vec<String>> {
 /// Runs pia with stdout and stderr piped, as CI and editors do, with NO_COLOR set as given.
 fn piped(args: &[String], no_color: Option<&str>) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_pia"));
-    cmd.args(args)
-        .current_dir(root())
-        .env("LANG", "ja_JP.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES");
+    cmd.args(args).current_dir(root()).env("LANG", "ja_JP.UTF-8").env_remove("LC_ALL").env_remove("LC_MESSAGES");
     // Terminal hints must not matter either.
-    cmd.env("TERM", "xterm-256color")
-        .env("CLICOLOR", "1")
-        .env_remove("CLICOLOR_FORCE");
+    cmd.env("TERM", "xterm-256color").env("CLICOLOR", "1").env_remove("CLICOLOR_FORCE");
     match no_color {
         Some(v) => cmd.env("NO_COLOR", v),
         None => cmd.env_remove("NO_COLOR"),
@@ -218,23 +134,10 @@ fn piped_output_has_no_colour_even_without_no_color() {
     for args in colourful_commands(&broken, dir.path()) {
         for no_color in [None, Some("1")] {
             let out = piped(&args, no_color);
-            assert!(
-                matches!(code(&out), 1 | 2),
-                "pia {args:?}: exit {}",
-                code(&out)
-            );
-            assert!(
-                !out.stdout.is_empty() || !out.stderr.is_empty(),
-                "pia {args:?} printed nothing"
-            );
-            assert!(
-                !has_escape(&out.stdout),
-                "pia {args:?} (NO_COLOR={no_color:?}): escape codes on stdout"
-            );
-            assert!(
-                !has_escape(&out.stderr),
-                "pia {args:?} (NO_COLOR={no_color:?}): escape codes on stderr"
-            );
+            assert!(matches!(code(&out), 1 | 2), "pia {args:?}: exit {}", code(&out));
+            assert!(!out.stdout.is_empty() || !out.stderr.is_empty(), "pia {args:?} printed nothing");
+            assert!(!has_escape(&out.stdout), "pia {args:?} (NO_COLOR={no_color:?}): escape codes on stdout");
+            assert!(!has_escape(&out.stderr), "pia {args:?} (NO_COLOR={no_color:?}): escape codes on stderr");
         }
     }
 }
@@ -271,28 +174,14 @@ fn a_terminal_gets_colour_unless_no_color_is_set() {
     let validate = vec!["validate".to_owned(), s(&broken).to_owned()];
     let coloured = on_a_terminal(&validate, None).expect("script");
     assert_eq!(code(&coloured), 1, "under script: {}", stdout(&coloured));
-    assert!(
-        has_escape(&coloured.stdout),
-        "no colour on a terminal: {}",
-        stdout(&coloured)
-    );
+    assert!(has_escape(&coloured.stdout), "no colour on a terminal: {}", stdout(&coloured));
     // NO_COLOR set but empty counts as unset (no-color.org).
     let empty = on_a_terminal(&validate, Some("")).expect("script");
-    assert!(
-        has_escape(&empty.stdout),
-        "no colour on a terminal with NO_COLOR empty"
-    );
+    assert!(has_escape(&empty.stdout), "no colour on a terminal with NO_COLOR empty");
     for args in colourful_commands(&broken, dir.path()) {
         let plain = on_a_terminal(&args, Some("1")).expect("script");
-        assert!(
-            matches!(code(&plain), 1 | 2),
-            "pia {args:?} under script: exit {}",
-            code(&plain)
-        );
-        assert!(
-            !plain.stdout.is_empty(),
-            "pia {args:?} under script printed nothing"
-        );
+        assert!(matches!(code(&plain), 1 | 2), "pia {args:?} under script: exit {}", code(&plain));
+        assert!(!plain.stdout.is_empty(), "pia {args:?} under script printed nothing");
         assert!(
             !has_escape(&plain.stdout),
             "pia {args:?}: colour on a terminal despite NO_COLOR=1: {}",

@@ -30,8 +30,11 @@ fn repo_with_seed() -> tempfile::TempDir {
 
 /// The edit of the issue: Ⅱ1 and Ⅱ2 counted on 2025-04-01, and the department renamed.
 fn recount_and_rename(text: String) -> String {
-    text.replace("    as_of: 令和6年4月1日", "    as_of: 2025-04-01")
-        .replacen("    name: 熊本市健康福祉局　健康福祉部　国保年金課", "    name: 熊本市健康福祉局　保険年金部　国保年金課", 1)
+    text.replace("    as_of: 令和6年4月1日", "    as_of: 2025-04-01").replacen(
+        "    name: 熊本市健康福祉局　健康福祉部　国保年金課",
+        "    name: 熊本市健康福祉局　保険年金部　国保年金課",
+        1,
+    )
 }
 
 fn diff_json(dir: &Path, old: &str, new: &str) -> serde_json::Value {
@@ -113,7 +116,8 @@ fn rows_between(edit: impl FnOnce(String) -> String) -> Vec<serde_json::Value> {
 #[test]
 fn diff_on_every_kind_of_field() {
     // Text: only the changed sentence of a long text.
-    let rows = rows_between(|t| t.replacen("　③転出による資格喪失届の受理、確認", "　③転出による資格喪失届の受理、審査", 1));
+    let rows =
+        rows_between(|t| t.replacen("　③転出による資格喪失届の受理、確認", "　③転出による資格喪失届の受理、審査", 1));
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0]["item"], "Ⅰ 1");
     assert_eq!(rows[0]["before"], "　③転出による資格喪失届の受理、確認");
@@ -122,21 +126,36 @@ fn diff_on_every_kind_of_field() {
     assert_eq!(rows[0]["timing"], "事前", "a 基礎+重点 affair's Ⅰ1 change may be a 重要な変更");
 
     // A list inside a text: a new line of 事務の概要.
-    let rows = rows_between(|t| t.replacen("      　⑥資格確認書、資格情報のお知らせの交付\n", "      　⑥資格確認書、資格情報のお知らせの交付\n      　⑦マイナ保険証の利用登録の案内\n", 1));
+    let rows = rows_between(|t| {
+        t.replacen(
+            "      　⑥資格確認書、資格情報のお知らせの交付\n",
+            "      　⑥資格確認書、資格情報のお知らせの交付\n      　⑦マイナ保険証の利用登録の案内\n",
+            1,
+        )
+    });
     assert_eq!(rows[0]["before"], serde_json::Value::Null);
     assert_eq!(rows[0]["after"], "　⑦マイナ保険証の利用登録の案内");
 
     // Choice.
     let rows = rows_between(|t| t.replacen("storage: 十分である", "storage: 特に力を入れている", 1));
-    assert_eq!((rows[0]["item"].as_str(), rows[0]["before"].as_str(), rows[0]["after"].as_str()), (Some("Ⅳ 7"), Some("十分である"), Some("特に力を入れている")));
+    assert_eq!(
+        (rows[0]["item"].as_str(), rows[0]["before"].as_str(), rows[0]["after"].as_str()),
+        (Some("Ⅳ 7"), Some("十分である"), Some("特に力を入れている"))
+    );
 
     // Checkbox.
     let rows = rows_between(|t| t.replacen("internal_audit: false", "internal_audit: true", 1));
-    assert_eq!((rows[0]["item"].as_str(), rows[0]["before"].as_str(), rows[0]["after"].as_str()), (Some("Ⅳ 9"), Some("［　］内部監査"), Some("［○］内部監査")));
+    assert_eq!(
+        (rows[0]["item"].as_str(), rows[0]["before"].as_str(), rows[0]["after"].as_str()),
+        (Some("Ⅳ 9"), Some("［　］内部監査"), Some("［○］内部監査"))
+    );
 
     // Date.
     let rows = rows_between(|t| t.replacen("    as_of: 令和6年4月1日", "    as_of: 令和7年1月4日", 1));
-    assert_eq!((rows[0]["item"].as_str(), rows[0]["after"].as_str(), rows[0]["timing"].as_str()), (Some("Ⅱ 1"), Some("令和７年１月４日時点"), Some("事後")));
+    assert_eq!(
+        (rows[0]["item"].as_str(), rows[0]["after"].as_str(), rows[0]["timing"].as_str()),
+        (Some("Ⅱ 1"), Some("令和７年１月４日時点"), Some("事後"))
+    );
 
     // Nothing changed: no rows.
     assert!(rows_between(|t| t).is_empty());
@@ -144,10 +163,15 @@ fn diff_on_every_kind_of_field() {
 
 #[test]
 fn diff_yaml_rows_paste_into_history() {
-    let (dir, copy) = edited_copy(&seed(), "new.yaml", |t| t.replace("    as_of: 令和6年4月1日", "    as_of: 2025-04-01"));
-    let out = pia_in(dir.path(), ["diff".as_ref(), seed().as_os_str(), copy.as_os_str(), "--format".as_ref(), "yaml".as_ref()]);
+    let (dir, copy) =
+        edited_copy(&seed(), "new.yaml", |t| t.replace("    as_of: 令和6年4月1日", "    as_of: 2025-04-01"));
+    let out = pia_in(
+        dir.path(),
+        ["diff".as_ref(), seed().as_os_str(), copy.as_os_str(), "--format".as_ref(), "yaml".as_ref()],
+    );
     assert_eq!(code(&out), 0);
-    let pasted = std::fs::read_to_string(&copy).expect("read").replacen("history:\n", &format!("history:\n{}", stdout(&out)), 1);
+    let pasted =
+        std::fs::read_to_string(&copy).expect("read").replacen("history:\n", &format!("history:\n{}", stdout(&out)), 1);
     std::fs::write(&copy, pasted).expect("write");
     let check = pia_in(dir.path(), ["check".as_ref(), copy.as_os_str(), "--today".as_ref(), "2025-05-01".as_ref()]);
     assert_eq!(code(&check), 0, "{}{}", stdout(&out), stdout(&check));
@@ -156,7 +180,13 @@ fn diff_yaml_rows_paste_into_history() {
 #[test]
 fn diff_reports_threshold_rise() {
     let dir = fixture("rules/threshold-rise");
-    let out = pia(["diff".as_ref(), dir.join("previous.yaml").as_os_str(), dir.join("fail.yaml").as_os_str(), "--format".as_ref(), "json".as_ref()]);
+    let out = pia([
+        "diff".as_ref(),
+        dir.join("previous.yaml").as_os_str(),
+        dir.join("fail.yaml").as_os_str(),
+        "--format".as_ref(),
+        "json".as_ref(),
+    ]);
     assert_eq!(code(&out), 1);
     assert_eq!(json(&out)["diagnostics"][0]["code"], "threshold-rise");
 }

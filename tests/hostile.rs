@@ -12,7 +12,8 @@ const ACCEPTED: &[&str] = &["bom.yaml", "fullwidth-count.yaml"];
 
 fn exit_and_report(path: &Path) -> (i32, String, String) {
     let rel = path.strip_prefix(root()).unwrap_or(path);
-    let json_out = pia(["validate", "--format", "json", "--lang", "en"].iter().map(|s| s.as_ref()).chain([rel.as_os_str()]));
+    let json_out =
+        pia(["validate", "--format", "json", "--lang", "en"].iter().map(|s| s.as_ref()).chain([rel.as_os_str()]));
     let human = pia(["validate", "--lang", "ja"].iter().map(|s| s.as_ref()).chain([rel.as_os_str()]));
     assert_eq!(code(&json_out), code(&human));
     (code(&json_out), stdout(&json_out), stdout(&human))
@@ -47,10 +48,12 @@ fn fullwidth_head_count_is_normalised() {
 
 #[test]
 fn number_like_text_is_kept_as_written() {
-    let (dir, copy) = edited_copy(&fixture("minimal.yaml"), "x.yaml", |t| t.replace("  number: \"1\"", "  number: 012"));
+    let (dir, copy) =
+        edited_copy(&fixture("minimal.yaml"), "x.yaml", |t| t.replace("  number: \"1\"", "  number: 012"));
     let out = pia_in(dir.path(), ["render", "x.yaml", "--emit", "json", "-o", "x.json"]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
-    let data: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(copy.with_extension("json")).expect("json")).expect("parse");
+    let data: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(copy.with_extension("json")).expect("json")).expect("parse");
     assert_eq!(data["cover"]["number"], "012");
 }
 
@@ -130,7 +133,10 @@ fn a_hundred_thousand_history_rows_finish() {
 #[test]
 fn a_megabyte_of_text_in_one_field() {
     let (dir, _copy) = edited_copy(&fixture("minimal.yaml"), "x.yaml", |t| {
-        t.replace("    summary: 住民基本台帳法に基づき、住民の居住関係を公証する。", &format!("    summary: {}", "記".repeat(350_000)))
+        t.replace(
+            "    summary: 住民基本台帳法に基づき、住民の居住関係を公証する。",
+            &format!("    summary: {}", "記".repeat(350_000)),
+        )
     });
     let out = pia_in(dir.path(), ["check", "--today", "2025-05-01", "x.yaml"]);
     assert_eq!(code(&out), 0, "{}", stdout(&out));

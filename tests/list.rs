@@ -8,24 +8,15 @@ use serde_json::Value;
 const TODAY: &str = "2025-05-01";
 
 fn list_json(dir: &std::path::Path, extra: &[&str]) -> (i32, Value) {
-    let mut args: Vec<std::ffi::OsString> = vec![
-        "list".into(),
-        dir.into(),
-        "--today".into(),
-        TODAY.into(),
-        "--format".into(),
-        "json".into(),
-    ];
+    let mut args: Vec<std::ffi::OsString> =
+        vec!["list".into(), dir.into(), "--today".into(), TODAY.into(), "--format".into(), "json".into()];
     args.extend(extra.iter().map(Into::into));
     let out = pia(args);
     (code(&out), json(&out))
 }
 
 fn rows(report: &Value) -> Vec<Value> {
-    report["assessments"]
-        .as_array()
-        .cloned()
-        .expect("assessments")
+    report["assessments"].as_array().cloned().expect("assessments")
 }
 
 #[test]
@@ -77,19 +68,9 @@ fn a_copy_with_the_same_number_and_body_is_a_duplicate() {
     for row in rows(&report) {
         assert_eq!(row["errors"], 1, "{row:#}");
         assert_eq!(row["status"], "error");
-        assert!(
-            row["note"]
-                .as_str()
-                .is_some_and(|n| n.contains("duplicate-assessment-number")),
-            "{row:#}"
-        );
+        assert!(row["note"].as_str().is_some_and(|n| n.contains("duplicate-assessment-number")), "{row:#}");
     }
-    let table = stdout(&pia([
-        "list".as_ref(),
-        dir.path().as_os_str(),
-        "--today".as_ref(),
-        TODAY.as_ref(),
-    ]));
+    let table = stdout(&pia(["list".as_ref(), dir.path().as_os_str(), "--today".as_ref(), TODAY.as_ref()]));
     assert!(table.contains("要修正"), "{table}");
 
     // The same number under another body is not a duplicate.
@@ -110,94 +91,41 @@ fn rows_are_sorted_by_number_and_broken_files_say_why() {
     let (exit, report) = list_json(&fixture("list"), &["--lang", "en"]);
     assert_eq!(exit, 1);
     let rows = rows(&report);
-    let numbers: Vec<&str> = rows
-        .iter()
-        .map(|r| r["number"].as_str().unwrap_or("-"))
-        .collect();
+    let numbers: Vec<&str> = rows.iter().map(|r| r["number"].as_str().unwrap_or("-")).collect();
     assert_eq!(numbers, ["2", "3", "003", "3", "4", "10", "-"]);
-    let by_path = |p: &str| {
-        rows.iter()
-            .find(|r| r["path"] == p)
-            .cloned()
-            .unwrap_or_else(|| panic!("no row {p}"))
-    };
+    let by_path = |p: &str| rows.iter().find(|r| r["path"] == p).cloned().unwrap_or_else(|| panic!("no row {p}"));
     assert_eq!(by_path("ok.yaml")["status"], "ok");
     assert_eq!(by_path("warning.yaml")["status"], "warning");
     assert_eq!(by_path("review-due.yaml")["status"], "due");
     assert_eq!(by_path("review-due.yaml")["status_text"], "review due");
-    assert_eq!(
-        by_path("review-due.yaml")["reassessment"]["date"],
-        "2026-06-01"
-    );
+    assert_eq!(by_path("review-due.yaml")["reassessment"]["date"], "2026-06-01");
     assert_eq!(by_path("duplicate-a.yaml")["status"], "error");
-    assert_eq!(
-        by_path("duplicate-b.yaml")["status"],
-        "error",
-        "003 is the number 3"
-    );
-    assert_eq!(
-        by_path("other-body/three.yaml")["status"],
-        "ok",
-        "another body may use 3"
-    );
+    assert_eq!(by_path("duplicate-b.yaml")["status"], "error", "003 is the number 3");
+    assert_eq!(by_path("other-body/three.yaml")["status"], "ok", "another body may use 3");
     let broken = by_path("broken.yaml");
     assert_eq!(broken["status"], "error");
-    assert!(
-        broken["note"]
-            .as_str()
-            .is_some_and(|n| n.contains("yaml-syntax") && n.contains("line")),
-        "{broken:#}"
-    );
+    assert!(broken["note"].as_str().is_some_and(|n| n.contains("yaml-syntax") && n.contains("line")), "{broken:#}");
 }
 
 #[test]
 fn csv_opens_in_excel() {
-    let out = pia([
-        "list",
-        "tests/fixtures/list",
-        "--today",
-        TODAY,
-        "--format",
-        "csv",
-    ]);
+    let out = pia(["list", "tests/fixtures/list", "--today", TODAY, "--format", "csv"]);
     assert_eq!(code(&out), 1);
     let bytes = &out.stdout;
     assert!(bytes.starts_with("\u{feff}".as_bytes()), "UTF-8 BOM");
     let text = String::from_utf8(bytes.clone()).expect("UTF-8");
     assert!(text.ends_with("\r\n"));
-    assert!(
-        !text.replace("\r\n", "").contains('\n'),
-        "every line ends with CRLF"
-    );
-    assert!(
-        text.contains("\"住民基本台帳に関する事務, \"\"写し\"\"　基礎項目評価書\""),
-        "quoted: {text}"
-    );
+    assert!(!text.replace("\r\n", "").contains('\n'), "every line ends with CRLF");
+    assert!(text.contains("\"住民基本台帳に関する事務, \"\"写し\"\"　基礎項目評価書\""), "quoted: {text}");
     insta::assert_snapshot!(text.trim_start_matches('\u{feff}').replace("\r\n", "\n"));
 }
 
 #[test]
 fn english_table() {
-    let out = pia([
-        "list",
-        "tests/fixtures/list",
-        "--today",
-        TODAY,
-        "--lang",
-        "en",
-    ]);
+    let out = pia(["list", "tests/fixtures/list", "--today", TODAY, "--lang", "en"]);
     assert_eq!(code(&out), 1);
     let text = stdout(&out);
-    for expected in [
-        "number",
-        "status",
-        "fix",
-        "check",
-        "review due",
-        "ok",
-        "— (not recorded)",
-        "as of 2025-05-01",
-    ] {
+    for expected in ["number", "status", "fix", "check", "review due", "ok", "— (not recorded)", "as of 2025-05-01"] {
         assert!(text.contains(expected), "{expected} missing:\n{text}");
     }
 }
@@ -205,10 +133,7 @@ fn english_table() {
 #[test]
 fn cannot_run_without_a_folder_or_with_a_bad_day() {
     assert_eq!(code(&pia(["list", "no/such/folder"])), 2);
-    assert_eq!(
-        code(&pia(["list", "assessments", "--today", "2025-02-30"])),
-        2
-    );
+    assert_eq!(code(&pia(["list", "assessments", "--today", "2025-02-30"])), 2);
 }
 
 #[test]

@@ -23,12 +23,7 @@ fn read(path: &Path) -> String {
 }
 
 fn validate_json(path: &Path) -> (i32, Value) {
-    let out = pia([
-        "validate".as_ref(),
-        "--format".as_ref(),
-        "json".as_ref(),
-        path.as_os_str(),
-    ]);
+    let out = pia(["validate".as_ref(), "--format".as_ref(), "json".as_ref(), path.as_os_str()]);
     (code(&out), json(&out))
 }
 
@@ -49,9 +44,8 @@ fn scaffold_keys(text: &str) -> BTreeSet<String> {
                 continue;
             };
             let rest = rest.trim_start().trim_start_matches("- ");
-            if let Some((key, _)) = rest
-                .split_once(':')
-                .filter(|(k, _)| k.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+            if let Some((key, _)) =
+                rest.split_once(':').filter(|(k, _)| k.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
             {
                 keys.insert(format!("history[].{key}"));
             }
@@ -65,10 +59,7 @@ fn scaffold_keys(text: &str) -> BTreeSet<String> {
         let Some((key, _)) = trimmed.split_once(':') else {
             continue;
         };
-        if !key
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
-        {
+        if !key.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') {
             continue;
         }
         while stack.last().is_some_and(|(i, _)| *i >= indent) {
@@ -88,11 +79,7 @@ fn scaffold_keys(text: &str) -> BTreeSet<String> {
 /// of a text is a way of writing a value, not an item, so it is not walked into.
 fn schema_keys() -> BTreeSet<String> {
     fn deref<'a>(schema: &'a Value, node: &'a Value) -> &'a Value {
-        match node
-            .get("$ref")
-            .and_then(Value::as_str)
-            .and_then(|r| r.strip_prefix('#'))
-        {
+        match node.get("$ref").and_then(Value::as_str).and_then(|r| r.strip_prefix('#')) {
             Some(p) => schema.pointer(p).map_or(node, |n| deref(schema, n)),
             None => node,
         }
@@ -104,21 +91,12 @@ fn schema_keys() -> BTreeSet<String> {
         let node = deref(schema, node);
         if let Some(props) = node.get("properties").and_then(Value::as_object) {
             for (key, child) in props {
-                let child_path = if path.is_empty() {
-                    key.clone()
-                } else {
-                    format!("{path}.{key}")
-                };
+                let child_path = if path.is_empty() { key.clone() } else { format!("{path}.{key}") };
                 out.insert(child_path.clone());
                 walk(schema, child, &child_path, out);
             }
         }
-        for branch in node
-            .get("anyOf")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-        {
+        for branch in node.get("anyOf").and_then(Value::as_array).into_iter().flatten() {
             walk(schema, branch, path, out);
         }
         if let Some(items) = node.get("items") {
@@ -138,38 +116,24 @@ fn the_draft_has_every_item_of_the_schema_and_nothing_else() {
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let in_draft = scaffold_keys(&read(&path));
     let in_schema = schema_keys();
-    assert!(
-        in_schema.len() > 60,
-        "the schema walk found too little: {in_schema:?}"
-    );
+    assert!(in_schema.len() > 60, "the schema walk found too little: {in_schema:?}");
     let missing: Vec<_> = in_schema.difference(&in_draft).collect();
     let unknown: Vec<_> = in_draft.difference(&in_schema).collect();
-    assert!(
-        missing.is_empty(),
-        "items of the schema missing from templates/new.yaml.j2: {missing:?}"
-    );
-    assert!(
-        unknown.is_empty(),
-        "keys in the draft that the schema does not have: {unknown:?}"
-    );
+    assert!(missing.is_empty(), "items of the schema missing from templates/new.yaml.j2: {missing:?}");
+    assert!(unknown.is_empty(), "keys in the draft that the schema does not have: {unknown:?}");
 }
 
 #[test]
 fn the_draft_reports_only_missing_fields_each_at_an_empty_line() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let (out, path) = new_draft(
-        dir.path(),
-        &["--body", BODY, "--affair", AFFAIR, "--number", "1"],
-    );
+    let (out, path) = new_draft(dir.path(), &["--body", BODY, "--affair", AFFAIR, "--number", "1"]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     assert!(stdout(&out).contains("pia validate"), "{}", stdout(&out));
     let text = read(&path);
     let lines: Vec<&str> = text.lines().collect();
     let (exit, report) = validate_json(&path);
     assert_eq!(exit, 1);
-    let diagnostics = report["files"][0]["diagnostics"]
-        .as_array()
-        .expect("diagnostics");
+    let diagnostics = report["files"][0]["diagnostics"].as_array().expect("diagnostics");
     assert!(!diagnostics.is_empty());
     let mut located = 0;
     for d in diagnostics {
@@ -177,26 +141,14 @@ fn the_draft_reports_only_missing_fields_each_at_an_empty_line() {
         if let Some(line) = d["line"].as_u64() {
             located += 1;
             let written = lines[line as usize - 1];
-            assert!(
-                written.trim_end().ends_with(':'),
-                "line {line} is not an empty item: {written}"
-            );
+            assert!(written.trim_end().ends_with(':'), "line {line} is not an empty item: {written}");
             assert!(d["item"].as_str().is_some_and(|i| !i.is_empty()), "{d}");
         }
     }
     assert!(located >= 10, "{report:#}");
     // What the command line gave is not reported.
-    for given in [
-        "cover.number",
-        "cover.title",
-        "cover.declaration",
-        "cover.body",
-        "related_info.affair.name",
-    ] {
-        assert!(
-            !diagnostics.iter().any(|d| d["path"] == given),
-            "{given} is reported"
-        );
+    for given in ["cover.number", "cover.title", "cover.declaration", "cover.body", "related_info.affair.name"] {
+        assert!(!diagnostics.iter().any(|d| d["path"] == given), "{given} is reported");
     }
 }
 
@@ -266,10 +218,7 @@ fn fill_in(text: &str) -> String {
 #[test]
 fn filling_in_the_empty_items_makes_it_valid() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let (out, path) = new_draft(
-        dir.path(),
-        &["--body", BODY, "--affair", AFFAIR, "--number", "1"],
-    );
+    let (out, path) = new_draft(dir.path(), &["--body", BODY, "--affair", AFFAIR, "--number", "1"]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let filled = fill_in(&read(&path));
     std::fs::write(&path, &filled).expect("write filled");
@@ -285,45 +234,23 @@ fn filling_in_the_empty_items_makes_it_valid() {
         path.as_os_str(),
     ]);
     assert_eq!(code(&check), 0, "{}", stdout(&check));
-    let codes: Vec<String> = codes_and_lines(&json(&check))
-        .into_iter()
-        .map(|(c, _)| c)
-        .collect();
-    assert!(
-        !codes
-            .iter()
-            .any(|c| c == "declaration-body-mismatch" || c == "title-affair-mismatch"),
-        "{codes:?}"
-    );
+    let codes: Vec<String> = codes_and_lines(&json(&check)).into_iter().map(|(c, _)| c).collect();
+    assert!(!codes.iter().any(|c| c == "declaration-body-mismatch" || c == "title-affair-mismatch"), "{codes:?}");
 }
 
 #[test]
 fn hostile_values_are_quoted_and_read_back_as_given() {
-    for value in [
-        "a: b #c",
-        "\"quotes\"",
-        "line one\nline two",
-        "- x",
-        "012",
-        "{x: 1}",
-        "*alias",
-        "yes",
-        "# not a comment",
-    ] {
+    for value in
+        ["a: b #c", "\"quotes\"", "line one\nline two", "- x", "012", "{x: 1}", "*alias", "yes", "# not a comment"]
+    {
         let dir = tempfile::tempdir().expect("tempdir");
         // `--flag=value`, so a value starting with `-` is not read as a flag.
-        let (body, affair, number) = (
-            format!("--body={value}"),
-            format!("--affair={value}"),
-            format!("--number={value}"),
-        );
+        let (body, affair, number) =
+            (format!("--body={value}"), format!("--affair={value}"), format!("--number={value}"));
         let (out, path) = new_draft(dir.path(), &[&body, &affair, &number]);
         assert_eq!(code(&out), 0, "{value:?}: {}", stderr(&out));
         let loaded = pia::load::load_file(&path, pia::lang::Lang::En).expect("load");
-        let doc = loaded
-            .value
-            .as_ref()
-            .unwrap_or_else(|| panic!("{value:?} broke the YAML: {:?}", loaded.diagnostics));
+        let doc = loaded.value.as_ref().unwrap_or_else(|| panic!("{value:?} broke the YAML: {:?}", loaded.diagnostics));
         for pointer in ["/cover/number", "/cover/body", "/related_info/affair/name"] {
             assert_eq!(
                 doc.pointer(pointer).and_then(Value::as_str),
@@ -337,10 +264,7 @@ fn hostile_values_are_quoted_and_read_back_as_given() {
             Some(format!("{value}　基礎項目評価書").as_str())
         );
         assert!(
-            loaded
-                .diagnostics
-                .iter()
-                .all(|d| d.code.name == "missing-field"),
+            loaded.diagnostics.iter().all(|d| d.code.name == "missing-field"),
             "{value:?}: {:?}",
             loaded.diagnostics
         );
@@ -350,17 +274,8 @@ fn hostile_values_are_quoted_and_read_back_as_given() {
 #[test]
 fn the_declaration_is_the_standard_sentence_for_the_organisation() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let (out, path) = new_draft(
-        dir.path(),
-        &[
-            "--body",
-            "熊本市長",
-            "--affair",
-            "国民健康保険に関する事務",
-            "--number",
-            "12",
-        ],
-    );
+    let (out, path) =
+        new_draft(dir.path(), &["--body", "熊本市長", "--affair", "国民健康保険に関する事務", "--number", "12"]);
     assert_eq!(code(&out), 0);
     let loaded = pia::load::load_file(&path, pia::lang::Lang::Ja).expect("load");
     let doc = loaded.value.expect("parses");
@@ -370,15 +285,9 @@ fn the_declaration_is_the_standard_sentence_for_the_organisation() {
             "熊本市は、国民健康保険に関する事務における特定個人情報ファイルの取扱いにあたり、特定個人情報ファイルの取扱いが個人のプライバシー等の権利利益に影響を及ぼしかねないことを認識し、特定個人情報の漏えいその他の事態を発生させるリスクを軽減させるために適切な措置を講じ、もって個人のプライバシー等の権利の保護に取り組んでいることを宣言する。"
         )
     );
-    assert_eq!(
-        doc.pointer("/cover/title").and_then(Value::as_str),
-        Some("国民健康保険に関する事務　基礎項目評価書")
-    );
+    assert_eq!(doc.pointer("/cover/title").and_then(Value::as_str), Some("国民健康保険に関する事務　基礎項目評価書"));
     assert_eq!(doc.pointer("/form").and_then(Value::as_str), Some("様式2"));
-    assert_eq!(
-        doc.pointer("/revision").and_then(Value::as_str),
-        Some("令和6年10月")
-    );
+    assert_eq!(doc.pointer("/revision").and_then(Value::as_str), Some("令和6年10月"));
 }
 
 #[test]
@@ -386,17 +295,9 @@ fn without_values_the_cover_is_left_empty() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (out, path) = new_draft(dir.path(), &["--body", BODY]);
     assert_eq!(code(&out), 0);
-    let doc = pia::load::load_file(&path, pia::lang::Lang::Ja)
-        .expect("load")
-        .value
-        .expect("parses");
+    let doc = pia::load::load_file(&path, pia::lang::Lang::Ja).expect("load").value.expect("parses");
     // Without the affair the declaration cannot be written: left for the officer.
-    for pointer in [
-        "/cover/declaration",
-        "/cover/title",
-        "/cover/number",
-        "/related_info/affair/name",
-    ] {
+    for pointer in ["/cover/declaration", "/cover/title", "/cover/number", "/related_info/affair/name"] {
         assert_eq!(doc.pointer(pointer), Some(&Value::Null), "{pointer}");
     }
 }
@@ -410,20 +311,13 @@ fn never_overwrites() {
     assert_eq!(code(&out), 2);
     assert!(stderr(&out).contains("x.yaml"), "{}", stderr(&out));
     assert_eq!(read(&path), "keep me");
-    assert_eq!(
-        std::fs::read_dir(dir.path()).expect("dir").count(),
-        1,
-        "no temporary file left"
-    );
+    assert_eq!(std::fs::read_dir(dir.path()).expect("dir").count(), 1, "no temporary file left");
 }
 
 #[test]
 fn a_missing_folder_cannot_run() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let out = pia([
-        "new".as_ref(),
-        dir.path().join("no/such/x.yaml").as_os_str(),
-    ]);
+    let out = pia(["new".as_ref(), dir.path().join("no/such/x.yaml").as_os_str()]);
     assert_eq!(code(&out), 2);
 }
 
@@ -434,16 +328,8 @@ fn the_modeline_points_to_the_schema() {
     let (_, path) = new_draft(dir.path(), &[]);
     let text = read(&path);
     let mut lines = text.lines();
-    assert_eq!(
-        lines.next(),
-        Some("# yaml-language-server: $schema=schema/kiso-r6.10.schema.json")
-    );
-    assert!(
-        lines
-            .next()
-            .is_some_and(|l| l.starts_with("# ") && l.contains("pia schema")),
-        "{text}"
-    );
+    assert_eq!(lines.next(), Some("# yaml-language-server: $schema=schema/kiso-r6.10.schema.json"));
+    assert!(lines.next().is_some_and(|l| l.starts_with("# ") && l.contains("pia schema")), "{text}");
 
     // Inside the project (two folders down): relative to the file.
     let target = root().join("target");
@@ -451,8 +337,5 @@ fn the_modeline_points_to_the_schema() {
     let inside = tempfile::tempdir_in(&target).expect("tempdir in the project");
     let (_, path) = new_draft(inside.path(), &[]);
     let first = read(&path).lines().next().map(str::to_owned);
-    assert_eq!(
-        first.as_deref(),
-        Some("# yaml-language-server: $schema=../../schema/kiso-r6.10.schema.json")
-    );
+    assert_eq!(first.as_deref(), Some("# yaml-language-server: $schema=../../schema/kiso-r6.10.schema.json"));
 }

@@ -33,9 +33,9 @@ const FIELDS: &[(&str, &str)] = &[
 
 /// Characters every installed Japanese font has.
 const ALPHABET: &[char] = &[
-    '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '山', '川', '海', '空', '雨', '雪', '風', '花', '森', '林',
-    '春', '夏', '秋', '冬', '東', '西', '南', '北', 'ア', 'イ', 'ウ', 'エ', 'オ', 'カ', 'キ', 'ク', 'ケ', 'コ', 'A', 'B',
-    'C', 'X', 'Y', 'Z',
+    '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '山', '川', '海', '空', '雨', '雪', '風', '花', '森',
+    '林', '春', '夏', '秋', '冬', '東', '西', '南', '北', 'ア', 'イ', 'ウ', 'エ', 'オ', 'カ', 'キ', 'ク', 'ケ', 'コ',
+    'A', 'B', 'C', 'X', 'Y', 'Z',
 ];
 
 fn fonts() -> &'static FontSet {
@@ -47,8 +47,9 @@ fn fonts() -> &'static FontSet {
 /// text is part of another.
 fn texts() -> impl Strategy<Value = Vec<(String, bool)>> {
     let one = |i: usize| {
-        (proptest::collection::vec(proptest::sample::select(ALPHABET), 4..12), any::<bool>())
-            .prop_map(move |(chars, withheld)| (format!("秘{i:02}{}秘", chars.into_iter().collect::<String>()), withheld))
+        (proptest::collection::vec(proptest::sample::select(ALPHABET), 4..12), any::<bool>()).prop_map(
+            move |(chars, withheld)| (format!("秘{i:02}{}秘", chars.into_iter().collect::<String>()), withheld),
+        )
     };
     (0..FIELDS.len()).map(one).collect::<Vec<_>>()
 }
@@ -60,7 +61,9 @@ fn assessment_yaml(texts: &[(String, bool)]) -> String {
         let Some(line) = lines.iter_mut().find(|l| l.starts_with(prefix)) else { panic!("no line {prefix}") };
         let key = line.trim_start().split(':').next().unwrap_or_default().to_owned();
         *line = if *withheld {
-            format!("{indent}{key}:\n{indent}  text: {text}\n{indent}  withheld: セキュリティ上のリスクがあるため（規則第13条）")
+            format!(
+                "{indent}{key}:\n{indent}  text: {text}\n{indent}  withheld: セキュリティ上のリスクがあるため（規則第13条）"
+            )
         } else {
             format!("{indent}{key}: {text}")
         };

@@ -17,7 +17,12 @@ fn render_to(dir: &Path, input: &Path, name: &str, extra: &[&str]) -> (std::proc
 /// The PDF's text in reading order; pdftotext writes the ideographic space U+3000 as a space,
 /// so callers compare with [`spaced`].
 fn pdftotext(pdf: &Path) -> String {
-    let out = Command::new("pdftotext").arg("-raw").arg(pdf).arg("-").output().expect("pdftotext (poppler-utils) is installed");
+    let out = Command::new("pdftotext")
+        .arg("-raw")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
     assert!(out.status.success(), "pdftotext failed");
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
@@ -100,7 +105,9 @@ fn seed_renders_in_the_forms_order_with_labels_before_values() {
     let mut at = 0;
     for label in order {
         let label = &spaced(label);
-        let found = text[at..].find(label.as_str()).unwrap_or_else(|| panic!("{label} not found after byte {at}:\n{}", &text[at..]));
+        let found = text[at..]
+            .find(label.as_str())
+            .unwrap_or_else(|| panic!("{label} not found after byte {at}:\n{}", &text[at..]));
         at += found + label.len();
     }
     for (label, value) in [
@@ -176,9 +183,15 @@ fn markup_in_text_prints_literally() {
     assert_eq!(code(&out), 0, "{}{}", stdout(&out), stderr(&out));
     // Narrow cells wrap long tokens, so compare with all white space removed.
     let text: String = pdftotext(&pdf).chars().filter(|c| !c.is_whitespace()).collect();
-    let fields = std::fs::read_to_string(fixture("render/injection.yaml")).expect("fixture").matches("= 見出し").count();
-    for token in ["#text(fill:red)[改ざん]", "$x^2$", "*太字*", "_斜体_", "@ref", "<lab>", "//コメント", "=見出し"] {
-        assert!(text.matches(token).count() >= fields, "{token} printed {} times, {fields} fields", text.matches(token).count());
+    let fields =
+        std::fs::read_to_string(fixture("render/injection.yaml")).expect("fixture").matches("= 見出し").count();
+    for token in ["#text(fill:red)[改ざん]", "$x^2$", "*太字*", "_斜体_", "@ref", "<lab>", "//コメント", "=見出し"]
+    {
+        assert!(
+            text.matches(token).count() >= fields,
+            "{token} printed {} times, {fields} fields",
+            text.matches(token).count()
+        );
     }
     assert!(text.contains("○○市長#setpage(fill:red)"));
 }
@@ -203,7 +216,8 @@ fn template_data_snapshot() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (out, json_path) = render_to(dir.path(), &seed(), "seed.json", &["--emit", "json"]);
     assert_eq!(code(&out), 0);
-    let mut data: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(json_path).expect("json")).expect("valid JSON");
+    let mut data: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(json_path).expect("json")).expect("valid JSON");
     // Which fonts are installed differs between machines.
     data.as_object_mut().map(|m| m.remove("fonts"));
     insta::assert_json_snapshot!(data);

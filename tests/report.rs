@@ -13,10 +13,7 @@ const TODAY: &str = "2025-05-01";
 /// Headless Chromium (Debian package `chromium`); the test fails, not skips, without it.
 fn chromium() -> PathBuf {
     for name in ["chromium", "chromium-browser"] {
-        let found = Command::new(name)
-            .arg("--version")
-            .output()
-            .is_ok_and(|o| o.status.success());
+        let found = Command::new(name).arg("--version").output().is_ok_and(|o| o.status.success());
         if found {
             return PathBuf::from(name);
         }
@@ -29,23 +26,10 @@ fn chromium() -> PathBuf {
 /// Runs headless Chromium on a local file with a fresh profile and no network services.
 fn chromium_run(html: &Path, args: &[&str]) -> std::process::Output {
     let profile = tempfile::tempdir().expect("profile dir");
-    let url = format!(
-        "file://{}",
-        html.canonicalize().expect("report path").display()
-    );
+    let url = format!("file://{}", html.canonicalize().expect("report path").display());
     Command::new(chromium())
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-        ])
-        .args([
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-        ])
+        .args(["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run"])
+        .args(["--disable-background-networking", "--disable-component-update", "--disable-sync"])
         .arg(format!("--user-data-dir={}", profile.path().display()))
         .args(args)
         .arg(url)
@@ -101,22 +85,12 @@ fn report(inputs: &[&Path], out: &Path, extra: &[&str]) -> std::process::Output 
 fn the_seed_report_renders_the_judgement_and_every_rule() {
     let dir = tempfile::tempdir().expect("tempdir");
     let html = dir.path().join("report.html");
-    let out = report(
-        &[Path::new("assessments/kumamoto-kokuho-kiso.yaml")],
-        &html,
-        &[],
-    );
+    let out = report(&[Path::new("assessments/kumamoto-kokuho-kiso.yaml")], &html, &[]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let source = std::fs::read_to_string(&html).expect("report");
     assert!(!source.contains("<script"), "no scripts");
-    assert!(
-        !source.contains("<link") && !source.contains("src="),
-        "no external assets"
-    );
-    assert!(
-        source.contains("@media print") && source.contains("break-before: page"),
-        "print CSS"
-    );
+    assert!(!source.contains("<link") && !source.contains("src="), "no external assets");
+    assert!(source.contains("@media print") && source.contains("break-before: page"), "print CSS");
 
     let dom = rendered_dom(&html);
     let text = text_of(&dom);
@@ -139,22 +113,11 @@ fn the_seed_report_renders_the_judgement_and_every_rule() {
         "集計時点の変更のため、重要な変更に該当しない。",
         "新様式への変更",
     ] {
-        assert!(
-            text.contains(expected),
-            "the rendered page lacks 「{expected}」:\n{text}"
-        );
+        assert!(text.contains(expected), "the rendered page lacks 「{expected}」:\n{text}");
     }
     for rule in pia::rules::RULES {
-        assert!(
-            text.contains(rule.code.name),
-            "rule {} is not listed",
-            rule.code.name
-        );
-        assert!(
-            text.contains(rule.code.summary_ja),
-            "rule {} has no summary",
-            rule.code.name
-        );
+        assert!(text.contains(rule.code.name), "rule {} is not listed", rule.code.name);
+        assert!(text.contains(rule.code.summary_ja), "rule {} has no summary", rule.code.name);
     }
     assert_eq!(
         text.matches(" OK ").count() + 1,
@@ -164,51 +127,24 @@ fn the_seed_report_renders_the_judgement_and_every_rule() {
     assert!(text.contains("対象外（前の版と比べるルール）"));
     // The YAML line of Ⅲ as evidence.
     let seed_text = std::fs::read_to_string(seed()).expect("seed");
-    let line = seed_text
-        .lines()
-        .position(|l| l.starts_with("threshold_result:"))
-        .expect("Ⅲ in the seed")
-        + 1;
-    assert!(
-        dom.contains(&format!("<td class=\"num\">{line}</td>")),
-        "the line of threshold_result ({line})"
-    );
+    let line = seed_text.lines().position(|l| l.starts_with("threshold_result:")).expect("Ⅲ in the seed") + 1;
+    assert!(dom.contains(&format!("<td class=\"num\">{line}</td>")), "the line of threshold_result ({line})");
 
     // A screenshot, for people to look at (kept when PIA_REPORT_SCREENSHOT names a path).
-    let png = std::env::var_os("PIA_REPORT_SCREENSHOT")
-        .map_or_else(|| dir.path().join("report.png"), PathBuf::from);
-    let shot = chromium_run(
-        &html,
-        &[
-            &format!("--screenshot={}", png.display()),
-            "--window-size=1200,2000",
-        ],
-    );
+    let png = std::env::var_os("PIA_REPORT_SCREENSHOT").map_or_else(|| dir.path().join("report.png"), PathBuf::from);
+    let shot = chromium_run(&html, &[&format!("--screenshot={}", png.display()), "--window-size=1200,2000"]);
     assert!(shot.status.success(), "{}", stderr(&shot));
     let bytes = std::fs::read(&png).expect("screenshot");
-    assert!(
-        bytes.starts_with(b"\x89PNG") && bytes.len() > 20_000,
-        "a real screenshot"
-    );
+    assert!(bytes.starts_with(b"\x89PNG") && bytes.len() > 20_000, "a real screenshot");
 }
 
 #[test]
 fn findings_show_their_yaml_line_and_user_text_stays_text() {
     let dir = tempfile::tempdir().expect("tempdir");
     let html = dir.path().join("report.html");
-    let out = report(
-        &[
-            &fixture("report/injection.yaml"),
-            &fixture("rules/history-missing-reason/fail.yaml"),
-        ],
-        &html,
-        &[],
-    );
-    assert_eq!(
-        code(&out),
-        1,
-        "two files with number 1 of ○○市長 are duplicates"
-    );
+    let out =
+        report(&[&fixture("report/injection.yaml"), &fixture("rules/history-missing-reason/fail.yaml")], &html, &[]);
+    assert_eq!(code(&out), 1, "two files with number 1 of ○○市長 are duplicates");
     let dom = rendered_dom(&html);
     // Nothing from the file became markup.
     assert!(!dom.contains("<script>document"), "{dom}");
@@ -217,18 +153,9 @@ fn findings_show_their_yaml_line_and_user_text_stays_text() {
     assert!(!dom.contains("<b>市民課</b>"), "{dom}");
     let text = text_of(&dom);
     assert!(!dom.contains("<title>pwned</title>"), "no script ran");
-    assert!(
-        text.contains("<script>document.title='pwned'</script>"),
-        "shown as text:\n{text}"
-    );
-    assert!(
-        text.contains("</td></tr></table><h1 id=injected>injected</h1>"),
-        "shown as text:\n{text}"
-    );
-    assert!(
-        text.contains("○○市 <b>市民課</b> &amp; &lt;"),
-        "shown as text:\n{text}"
-    );
+    assert!(text.contains("<script>document.title='pwned'</script>"), "shown as text:\n{text}");
+    assert!(text.contains("</td></tr></table><h1 id=injected>injected</h1>"), "shown as text:\n{text}");
+    assert!(text.contains("○○市 <b>市民課</b> &amp; &lt;"), "shown as text:\n{text}");
     // The summary table for several files, and the finding with its line and the line's text.
     assert!(text.contains("一覧"));
     assert!(text.contains("64行目"), "{text}");
@@ -243,15 +170,8 @@ fn a_folder_with_a_broken_file_still_reports() {
     let out = report(&[&fixture("list")], &html, &[]);
     assert_eq!(code(&out), 1, "{}", stderr(&out));
     let text = text_of(&rendered_dom(&html));
-    for expected in [
-        "broken.yaml",
-        "読み込みの指摘",
-        "yaml-syntax",
-        "見直し時期",
-        "要確認",
-        "要修正",
-        "正常",
-    ] {
+    for expected in ["broken.yaml", "読み込みの指摘", "yaml-syntax", "見直し時期", "要確認", "要修正", "正常"]
+    {
         assert!(text.contains(expected), "{expected} missing:\n{text}");
     }
 }
@@ -267,11 +187,7 @@ fn markdown_report() {
     assert!(text.contains("**判断結果: 基礎項目評価及び重点項目評価の実施が義務付けられる**"));
     assert!(text.contains("| OK | `form-revision-outdated`"), "{text}");
     for rule in pia::rules::RULES {
-        assert!(
-            text.contains(&format!("`{}`", rule.code.name)),
-            "{}",
-            rule.code.name
-        );
+        assert!(text.contains(&format!("`{}`", rule.code.name)), "{}", rule.code.name);
     }
     // Every table row has the same number of cells as its header.
     for block in text.split("\n\n").filter(|b| b.starts_with('|')) {
@@ -288,16 +204,14 @@ fn markdown_report() {
 fn english_report() {
     let dir = tempfile::tempdir().expect("tempdir");
     let html = dir.path().join("report.html");
-    let out = report(
-        &[Path::new("assessments/kumamoto-kokuho-kiso.yaml")],
-        &html,
-        &["--lang", "en"],
-    );
+    let out = report(&[Path::new("assessments/kumamoto-kokuho-kiso.yaml")], &html, &["--lang", "en"]);
     assert_eq!(code(&out), 0);
     let source = std::fs::read_to_string(&html).expect("report");
     assert!(source.contains("<html lang=\"en\">"));
     assert!(source.contains("Threshold judgement"));
-    assert!(source.contains("Result (特定個人情報保護評価指針 第5の2): 基礎項目評価及び重点項目評価の実施が義務付けられる"));
+    assert!(
+        source.contains("Result (特定個人情報保護評価指針 第5の2): 基礎項目評価及び重点項目評価の実施が義務付けられる")
+    );
 }
 
 #[test]
@@ -305,20 +219,10 @@ fn refuses_to_overwrite_an_input_or_read_what_is_not_there() {
     let (dir, copy) = edited_copy(&seed(), "x.yaml", |t| t);
     let out = report(&[&copy], &copy, &[]);
     assert_eq!(code(&out), 2);
-    assert_eq!(
-        std::fs::read_to_string(&copy).expect("read"),
-        std::fs::read_to_string(seed()).expect("seed")
-    );
-    let out = report(
-        &[&dir.path().join("missing.yaml")],
-        &dir.path().join("r.html"),
-        &[],
-    );
+    assert_eq!(std::fs::read_to_string(&copy).expect("read"), std::fs::read_to_string(seed()).expect("seed"));
+    let out = report(&[&dir.path().join("missing.yaml")], &dir.path().join("r.html"), &[]);
     assert_eq!(code(&out), 2);
     assert!(!dir.path().join("r.html").exists());
     let empty = tempfile::tempdir().expect("tempdir");
-    assert_eq!(
-        code(&report(&[empty.path()], &dir.path().join("r.html"), &[])),
-        2
-    );
+    assert_eq!(code(&report(&[empty.path()], &dir.path().join("r.html"), &[])), 2);
 }

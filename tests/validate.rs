@@ -24,7 +24,8 @@ fn fixture_diagnostics() {
         let human = pia(["validate", "--lang", "ja"].iter().map(|s| s.as_ref()).chain([rel.as_os_str()]));
         assert_eq!(code(&human), 1, "{} should be invalid", rel.display());
         insta::assert_snapshot!("human", stdout(&human));
-        let json = pia(["validate", "--lang", "en", "--format", "json"].iter().map(|s| s.as_ref()).chain([rel.as_os_str()]));
+        let json =
+            pia(["validate", "--lang", "en", "--format", "json"].iter().map(|s| s.as_ref()).chain([rel.as_os_str()]));
         assert_eq!(code(&json), 1);
         insta::assert_snapshot!("json", stdout(&json));
     });
@@ -44,7 +45,8 @@ fn every_load_code_has_a_fixture() {
 
 #[test]
 fn wrong_choice_names_line_item_and_choices() {
-    let (_dir, copy) = edited_copy(&seed(), "x.yaml", |t| t.replacen("acquisition: 十分である", "acquisition: 十分", 1));
+    let (_dir, copy) =
+        edited_copy(&seed(), "x.yaml", |t| t.replacen("acquisition: 十分である", "acquisition: 十分", 1));
     let line = std::fs::read_to_string(&copy)
         .expect("copy")
         .lines()
@@ -62,7 +64,8 @@ fn wrong_choice_names_line_item_and_choices() {
 #[test]
 fn unknown_top_level_key_has_line_and_suggestion() {
     let (_dir, copy) = edited_copy(&seed(), "x.yaml", |t| format!("{t}\nthreshold_itemz: 1\n"));
-    let out = pia(["validate", "--format", "json", "--lang", "en"].iter().map(|s| s.as_ref()).chain([copy.as_os_str()]));
+    let out =
+        pia(["validate", "--format", "json", "--lang", "en"].iter().map(|s| s.as_ref()).chain([copy.as_os_str()]));
     assert_eq!(code(&out), 1);
     let report = json(&out);
     let d = &report["files"][0]["diagnostics"][0];
@@ -74,8 +77,12 @@ fn unknown_top_level_key_has_line_and_suggestion() {
 
 #[test]
 fn duplicate_key_is_an_error_at_the_second_key() {
-    let (_dir, copy) = edited_copy(&seed(), "x.yaml", |t| t.replacen("  body: 熊本市長\n", "  body: 熊本市長\n  body: 熊本県知事\n", 1));
-    let second = std::fs::read_to_string(&copy).expect("copy").lines().position(|l| l == "  body: 熊本県知事").expect("line") + 1;
+    let (_dir, copy) = edited_copy(&seed(), "x.yaml", |t| {
+        t.replacen("  body: 熊本市長\n", "  body: 熊本市長\n  body: 熊本県知事\n", 1)
+    });
+    let second =
+        std::fs::read_to_string(&copy).expect("copy").lines().position(|l| l == "  body: 熊本県知事").expect("line")
+            + 1;
     let out = pia(["validate", "--format", "json"].iter().map(|s| s.as_ref()).chain([copy.as_os_str()]));
     assert_eq!(code(&out), 1);
     assert_eq!(codes_and_lines(&json(&out)), vec![("duplicate-key".to_owned(), second as u64)]);

@@ -31,10 +31,8 @@ pub fn run(args: &AmendArgs, lang: Lang, out: &mut dyn Write, err: &mut dyn Writ
     };
     let row_date = date.unwrap_or(cur_a.cover.published);
     let comparison = compare(old_a, cur_a, lang);
-    let new_rows: Vec<_> = not_yet_recorded(&comparison.rows, &cur_a.history)
-        .into_iter()
-        .map(|r| r.to_history_row(row_date))
-        .collect();
+    let new_rows: Vec<_> =
+        not_yet_recorded(&comparison.rows, &cur_a.history).into_iter().map(|r| r.to_history_row(row_date)).collect();
     let set_date = date.filter(|d| *d != cur_a.cover.published);
 
     if new_rows.is_empty() && set_date.is_none() {
@@ -45,7 +43,14 @@ pub fn run(args: &AmendArgs, lang: Lang, out: &mut dyn Write, err: &mut dyn Writ
     // Never write what does not load back as a valid assessment.
     let check = load_str(&current.source.name, &text, lang);
     if check.assessment.is_none() {
-        report_cannot_run(err, lang, &lang.pick("内部エラー: 修正後のファイルが正しく読めないため、書き込みませんでした", "internal error: the amended file would not load; nothing was written"));
+        report_cannot_run(
+            err,
+            lang,
+            &lang.pick(
+                "内部エラー: 修正後のファイルが正しく読めないため、書き込みませんでした",
+                "internal error: the amended file would not load; nothing was written",
+            ),
+        );
         return Outcome::CannotRun;
     }
     if let Err(e) = atomic_write(&args.file, text.as_bytes()) {
@@ -56,7 +61,10 @@ pub fn run(args: &AmendArgs, lang: Lang, out: &mut dyn Write, err: &mut dyn Writ
     if let Some(d) = set_date {
         msg.push_str(&lang.pick(format!("公表日を{}にしました。\n", d.to_wareki()), format!("Set 公表日 to {d}.\n")));
     }
-    msg.push_str(&lang.pick(format!("変更箇所に{}行を追加しました:\n", new_rows.len()), format!("Added {} row(s) to 変更箇所:\n", new_rows.len())));
+    msg.push_str(&lang.pick(
+        format!("変更箇所に{}行を追加しました:\n", new_rows.len()),
+        format!("Added {} row(s) to 変更箇所:\n", new_rows.len()),
+    ));
     for r in &new_rows {
         let timing = r.timing.map_or("", |t| t.label());
         msg.push_str(&format!("  {}  {}  {}\n", r.date.to_wareki(), r.item, timing));

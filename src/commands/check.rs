@@ -17,7 +17,11 @@ pub fn run(args: &CheckArgs, lang: Lang, out: &mut dyn Write, err: &mut dyn Writ
     };
     let previous = match &args.previous {
         Some(_) if args.files.len() != 1 => {
-            report_cannot_run(err, lang, &lang.pick("--previous は FILE を1つだけ指定した場合に使えます", "--previous needs exactly one FILE"));
+            report_cannot_run(
+                err,
+                lang,
+                &lang.pick("--previous は FILE を1つだけ指定した場合に使えます", "--previous needs exactly one FILE"),
+            );
             return Outcome::CannotRun;
         }
         Some(old) => match load_valid(old, lang, out, err) {
@@ -49,10 +53,8 @@ pub fn parse_date_arg(flag: &str, text: &str, lang: Lang, err: &mut dyn Write) -
 /// is dated in, whatever the machine's zone.
 pub fn system_today() -> Date {
     const JST_OFFSET_SECS: u64 = 9 * 3600;
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs())
-        + JST_OFFSET_SECS;
+    let secs =
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs()) + JST_OFFSET_SECS;
     let days = i64::try_from(secs / 86_400).unwrap_or(0);
     Date::from_days_since_epoch(days)
 }

@@ -47,11 +47,7 @@ fn man_page() -> std::io::Result<String> {
         }
         // Inside a subsection, the parts' own section headings become paragraph breaks.
         for line in String::from_utf8_lossy(&part).lines() {
-            let line = if line.starts_with(".SH ") {
-                ".PP"
-            } else {
-                line
-            };
+            let line = if line.starts_with(".SH ") { ".PP" } else { line };
             buf.extend_from_slice(line.as_bytes());
             buf.push(b'\n');
         }
@@ -64,9 +60,7 @@ fn man_page() -> std::io::Result<String> {
     let mut page = String::with_capacity(text.len());
     let mut lines = text.lines().peekable();
     while let Some(line) = lines.next() {
-        if line.starts_with(".ie \\n(.g .ds Aq")
-            && lines.peek().is_some_and(|l| l.starts_with(".el .ds Aq"))
-        {
+        if line.starts_with(".ie \\n(.g .ds Aq") && lines.peek().is_some_and(|l| l.starts_with(".el .ds Aq")) {
             lines.next();
             if seen_preamble {
                 continue;

@@ -52,9 +52,11 @@ pub fn run(args: &DiffArgs, lang: Lang, out: &mut dyn Write, err: &mut dyn Write
                     })
                 })
                 .collect();
-            let findings_json: serde_json::Value =
-                serde_json::from_str(&output::json(&[FileReport { source: &new.source, diagnostics: &findings }], false))
-                    .unwrap_or_default();
+            let findings_json: serde_json::Value = serde_json::from_str(&output::json(
+                &[FileReport { source: &new.source, diagnostics: &findings }],
+                false,
+            ))
+            .unwrap_or_default();
             let doc = json!({
                 "old": old.source.name,
                 "new": new.source.name,
@@ -76,22 +78,43 @@ pub fn run(args: &DiffArgs, lang: Lang, out: &mut dyn Write, err: &mut dyn Write
         DiffFormat::Human => {
             let mut t = lang.pick(
                 format!("変更箇所の案（{} → {}）: {}行\n", old.source.name, new.source.name, comparison.rows.len()),
-                format!("Proposed 変更箇所 rows ({} → {}): {}\n", old.source.name, new.source.name, comparison.rows.len()),
+                format!(
+                    "Proposed 変更箇所 rows ({} → {}): {}\n",
+                    old.source.name,
+                    new.source.name,
+                    comparison.rows.len()
+                ),
             );
             let none = "－";
             for (i, r) in comparison.rows.iter().enumerate() {
                 let indent = |s: &str| s.replace('\n', "\n            ");
                 t.push_str(&format!("\n{}. {}\n", i + 1, r.item));
                 t.push_str(&format!("   {}: {}\n", lang.pick("変更日", "date"), date.to_wareki()));
-                t.push_str(&format!("   {}: {}\n", lang.pick("変更前の記載", "before"), indent(r.before.as_deref().unwrap_or(none))));
-                t.push_str(&format!("   {}: {}\n", lang.pick("変更後の記載", "after"), indent(r.after.as_deref().unwrap_or(none))));
+                t.push_str(&format!(
+                    "   {}: {}\n",
+                    lang.pick("変更前の記載", "before"),
+                    indent(r.before.as_deref().unwrap_or(none))
+                ));
+                t.push_str(&format!(
+                    "   {}: {}\n",
+                    lang.pick("変更後の記載", "after"),
+                    indent(r.after.as_deref().unwrap_or(none))
+                ));
                 t.push_str(&format!("   {}: {}\n", lang.pick("提出時期（案）", "timing (proposed)"), r.timing));
-                t.push_str(&format!("   {}: {}\n", lang.pick("説明（案）", "explanation (proposed)"), r.reason.as_deref().unwrap_or(none)));
+                t.push_str(&format!(
+                    "   {}: {}\n",
+                    lang.pick("説明（案）", "explanation (proposed)"),
+                    r.reason.as_deref().unwrap_or(none)
+                ));
                 t.push_str(&format!("   ※ {}\n", r.note));
             }
             if !findings.is_empty() {
                 t.push('\n');
-                t.push_str(&output::human(&[FileReport { source: &new.source, diagnostics: &findings }], lang, Style::detect()));
+                t.push_str(&output::human(
+                    &[FileReport { source: &new.source, diagnostics: &findings }],
+                    lang,
+                    Style::detect(),
+                ));
             }
             t
         }

@@ -45,8 +45,18 @@ pub fn run(args: &FontsArgs, lang: Lang, out: &mut dyn Write, err: &mut dyn Writ
         s.push_str(&format!("  {} {f}\n", mark(f, &families.gothic)));
     }
     s.push_str(&lang.pick(
-        format!("使用するフォント: 明朝 {} ／ ゴシック {}\n見つかったフォントファミリー: {}個\n", families.mincho.join(", "), families.gothic.join(", "), all.len()),
-        format!("Using: mincho {} / gothic {}\nFont families found: {}\n", families.mincho.join(", "), families.gothic.join(", "), all.len()),
+        format!(
+            "使用するフォント: 明朝 {} ／ ゴシック {}\n見つかったフォントファミリー: {}個\n",
+            families.mincho.join(", "),
+            families.gothic.join(", "),
+            all.len()
+        ),
+        format!(
+            "Using: mincho {} / gothic {}\nFont families found: {}\n",
+            families.mincho.join(", "),
+            families.gothic.join(", "),
+            all.len()
+        ),
     ));
     match out.write_all(s.as_bytes()) {
         Ok(()) => Outcome::Ok,

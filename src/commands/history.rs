@@ -10,8 +10,14 @@ use crate::lang::Lang;
 use crate::model::Text;
 
 /// Column headings and widths (in terminal cells), as on the form.
-const COLUMNS: [(&str, usize); 6] =
-    [("変更日", 16), ("項目", 16), ("変更前の記載", 28), ("変更後の記載", 28), ("提出時期", 8), ("提出時期に係る説明", 28)];
+const COLUMNS: [(&str, usize); 6] = [
+    ("変更日", 16),
+    ("項目", 16),
+    ("変更前の記載", 28),
+    ("変更後の記載", 28),
+    ("提出時期", 8),
+    ("提出時期に係る説明", 28),
+];
 
 /// Breaks text into lines of at most `width` cells (CJK characters take two).
 fn wrap(text: &str, width: usize) -> Vec<String> {
@@ -97,7 +103,10 @@ pub fn run(args: &HistoryArgs, lang: Lang, out: &mut dyn Write, err: &mut dyn Wr
         if let Some(blame) = &blame {
             let line = loaded.map.get(&format!("/history/{i}")).map_or(0, |n| n.value.line);
             let commit = line.checked_sub(1).and_then(|l| blame.get(l)).map_or("", String::as_str);
-            s.push_str(&format!("│ {} │\n", pad(&format!("↳ {commit}"), COLUMNS.iter().map(|(_, w)| w + 3).sum::<usize>() - 3)));
+            s.push_str(&format!(
+                "│ {} │\n",
+                pad(&format!("↳ {commit}"), COLUMNS.iter().map(|(_, w)| w + 3).sum::<usize>() - 3)
+            ));
         }
     }
     s.push_str(&rule_line('└', '┴', '┘'));

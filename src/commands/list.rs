@@ -22,10 +22,7 @@ pub fn run(args: &ListArgs, lang: Lang, out: &mut dyn Write, err: &mut dyn Write
     }
     let files = collect_yaml_files(std::slice::from_ref(&args.dir));
     let entries = portfolio::evaluate(&files, Some(&args.dir), lang, today);
-    let rows: Vec<portfolio::Row> = entries
-        .iter()
-        .map(|e| portfolio::row(e, lang, today))
-        .collect();
+    let rows: Vec<portfolio::Row> = entries.iter().map(|e| portfolio::row(e, lang, today)).collect();
     let text = match args.format {
         ListFormat::Table => portfolio::table(&rows, lang, today),
         ListFormat::Csv => portfolio::csv(&rows, lang),
@@ -34,9 +31,5 @@ pub fn run(args: &ListArgs, lang: Lang, out: &mut dyn Write, err: &mut dyn Write
     if out.write_all(text.as_bytes()).is_err() {
         return Outcome::CannotRun;
     }
-    if rows.iter().any(|r| r.status == Status::Error) {
-        Outcome::Findings
-    } else {
-        Outcome::Ok
-    }
+    if rows.iter().any(|r| r.status == Status::Error) { Outcome::Findings } else { Outcome::Ok }
 }

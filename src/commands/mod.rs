@@ -209,7 +209,8 @@ pub fn load_valid(arg: &str, lang: Lang, out: &mut dyn Write, err: &mut dyn Writ
             report_cannot_run(
                 err,
                 lang,
-                &lang.pick(format!("{arg} に誤りがあるため処理できません"), format!("{arg} has errors; fix them first")),
+                &lang
+                    .pick(format!("{arg} に誤りがあるため処理できません"), format!("{arg} has errors; fix them first")),
             );
             Err(Outcome::Findings)
         }

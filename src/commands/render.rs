@@ -8,8 +8,10 @@ use crate::cli::{Emit, RenderArgs};
 use crate::fsutil::{atomic_write, same_file};
 use crate::lang::Lang;
 use crate::load::{Loaded, load_file};
-use crate::render::{Audience, FontSet, RenderError, RenderOptions, default_output, parse_standards, render, template_data};
 use crate::output::{self, FileReport, Style};
+use crate::render::{
+    Audience, FontSet, RenderError, RenderOptions, default_output, parse_standards, render, template_data,
+};
 
 /// One file's job: where it comes from and where it goes.
 struct Job {
@@ -40,9 +42,10 @@ fn plan(args: &RenderArgs, extension: &str) -> Result<Vec<Job>, String> {
     }
     if !single
         && let Some(dir) = &args.output
-            && !dir.is_dir() {
-                return Err(format!("{}: with several files, -o must be an existing directory", dir.display()));
-            }
+        && !dir.is_dir()
+    {
+        return Err(format!("{}: with several files, -o must be an existing directory", dir.display()));
+    }
     Ok(jobs)
 }
 
@@ -121,7 +124,14 @@ pub fn run(args: &RenderArgs, lang: Lang, out: &mut dyn Write, err: &mut dyn Wri
             Some(Done::Invalid(l)) => {
                 let files = [FileReport { source: &l.source, diagnostics: &l.diagnostics }];
                 let _ = out.write_all(output::human(&files, lang, Style::detect()).as_bytes());
-                report_cannot_run(err, lang, &lang.pick(format!("{} を出力しませんでした", job.input.display()), format!("{} was not rendered", job.input.display())));
+                report_cannot_run(
+                    err,
+                    lang,
+                    &lang.pick(
+                        format!("{} を出力しませんでした", job.input.display()),
+                        format!("{} was not rendered", job.input.display()),
+                    ),
+                );
                 outcome = outcome.max(Outcome::Findings);
             }
             Some(Done::Failed(e)) => {
@@ -133,4 +143,3 @@ pub fn run(args: &RenderArgs, lang: Lang, out: &mut dyn Write, err: &mut dyn Wri
     }
     outcome
 }
-

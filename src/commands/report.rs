@@ -36,11 +36,7 @@ pub fn run(args: &ReportArgs, lang: Lang, out: &mut dyn Write, err: &mut dyn Wri
                     ),
                 )
             );
-            if w.errors > 0 {
-                Outcome::Findings
-            } else {
-                Outcome::Ok
-            }
+            if w.errors > 0 { Outcome::Findings } else { Outcome::Ok }
         }
         Err(e) => {
             report_cannot_run(err, lang, &e);

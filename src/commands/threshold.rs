@@ -16,13 +16,24 @@ fn head_count(text: &str) -> Option<Result<u64, String>> {
     if let Some(rest) = t.strip_prefix('-') {
         return rest.chars().all(|c| c.is_ascii_digit()).then(|| Err(format!("{text}: negative")));
     }
-    (!t.is_empty() && t.chars().all(|c| c.is_ascii_digit())).then(|| t.parse::<u64>().map_err(|e| format!("{text}: {e}")))
+    (!t.is_empty() && t.chars().all(|c| c.is_ascii_digit()))
+        .then(|| t.parse::<u64>().map_err(|e| format!("{text}: {e}")))
 }
 
-fn band<T: Copy>(text: &str, from_count: fn(u64) -> T, from_label: fn(&str) -> Option<T>, labels: &[&str], what: &str, lang: Lang) -> Result<T, String> {
+fn band<T: Copy>(
+    text: &str,
+    from_count: fn(u64) -> T,
+    from_label: fn(&str) -> Option<T>,
+    labels: &[&str],
+    what: &str,
+    lang: Lang,
+) -> Result<T, String> {
     match head_count(text) {
         Some(Ok(n)) => Ok(from_count(n)),
-        Some(Err(_)) => Err(lang.pick(format!("{what}「{text}」: 人数は0以上の整数で指定します"), format!("{what} `{text}`: a head count must be 0 or more"))),
+        Some(Err(_)) => Err(lang.pick(
+            format!("{what}「{text}」: 人数は0以上の整数で指定します"),
+            format!("{what} `{text}`: a head count must be 0 or more"),
+        )),
         None => from_label(text.trim()).ok_or_else(|| {
             lang.pick(
                 format!("{what}「{text}」: 人数か、次の区分のいずれかを指定します: {}", labels.join("、")),

@@ -218,7 +218,8 @@ impl HeadCount {
     pub fn parse(text: &str) -> Option<Self> {
         let t = text.trim();
         let groups: Vec<&str> = t.split([',', '，']).collect();
-        let digits_ok = |g: &str| !g.is_empty() && g.chars().all(|c| crate::wareki::normalize_digit(c).is_ascii_digit());
+        let digits_ok =
+            |g: &str| !g.is_empty() && g.chars().all(|c| crate::wareki::normalize_digit(c).is_ascii_digit());
         let width = |g: &str| g.chars().count();
         let shape_ok = groups.iter().all(|g| digits_ok(g))
             && groups.iter().skip(1).all(|g| width(g) == 3)
@@ -247,7 +248,9 @@ impl<'de> Deserialize<'de> for HeadCount {
         }
         match Repr::deserialize(d)? {
             Repr::Int(n) => Ok(HeadCount(n)),
-            Repr::Str(s) => HeadCount::parse(&s).ok_or_else(|| serde::de::Error::custom(format!("not a head count: {s}"))),
+            Repr::Str(s) => {
+                HeadCount::parse(&s).ok_or_else(|| serde::de::Error::custom(format!("not a head count: {s}")))
+            }
         }
     }
 }

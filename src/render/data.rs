@@ -5,11 +5,11 @@
 
 use serde::Serialize;
 
+use crate::model::Text;
 use crate::model::kiso::{
     Adequacy, HandlersBand, Incident, KisoAssessment, LinkageStatus, PriorityMeasure, SubjectsBand,
     SubmittedAssessments, TrainingLevel,
 };
-use crate::model::Text;
 use crate::threshold::required;
 
 /// What the public version prints in place of withheld text.

@@ -2,17 +2,24 @@
 
 use std::path::PathBuf;
 
+use typst::layout::{Frame, FrameItem};
 use typst::text::{Coverage, Font, FontBook};
 use typst::utils::LazyHash;
 use typst_kit::fonts::FontStore;
 use typst_layout::PagedDocument;
-use typst::layout::{Frame, FrameItem};
 
 use super::data::FontFamilies;
 
 /// Mincho (明朝) families for values, most preferred first.
-pub const MINCHO_PREFERENCE: &[&str] =
-    &["BIZ UDMincho", "BIZ UDPMincho", "IPAexMincho", "IPAMincho", "Hiragino Mincho ProN", "Noto Serif CJK JP", "Noto Serif JP"];
+pub const MINCHO_PREFERENCE: &[&str] = &[
+    "BIZ UDMincho",
+    "BIZ UDPMincho",
+    "IPAexMincho",
+    "IPAMincho",
+    "Hiragino Mincho ProN",
+    "Noto Serif CJK JP",
+    "Noto Serif JP",
+];
 /// Gothic (ゴシック) families for labels and headings, most preferred first.
 pub const GOTHIC_PREFERENCE: &[&str] = &[
     "BIZ UDGothic",

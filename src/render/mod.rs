@@ -94,7 +94,8 @@ pub fn check_glyphs(loaded: &Loaded, fonts: &FontSet, lang: Lang) -> Vec<Diagnos
                     let codes: Vec<String> = missing.iter().map(|c| format!("U+{:04X}", *c as u32)).collect();
                     let at = loaded.map.locate_value(&pointer);
                     let line_text = at.map(|l| {
-                        let chars_before = loaded.source.text[..l.offset].rsplit('\n').next().map_or(0, |t| t.chars().count());
+                        let chars_before =
+                            loaded.source.text[..l.offset].rsplit('\n').next().map_or(0, |t| t.chars().count());
                         (l.line, chars_before)
                     });
                     // Point at the first missing character itself when it is on the value's line.
@@ -124,9 +125,8 @@ pub fn check_glyphs(loaded: &Loaded, fonts: &FontSet, lang: Lang) -> Vec<Diagnos
             Json::Array(items) => {
                 stack.extend(items.iter().enumerate().map(|(i, x)| (format!("{pointer}/{i}"), x)));
             }
-            Json::Object(map) => stack.extend(
-                map.iter().map(|(k, x)| (format!("{pointer}/{}", crate::yaml::escape_pointer_segment(k)), x)),
-            ),
+            Json::Object(map) => stack
+                .extend(map.iter().map(|(k, x)| (format!("{pointer}/{}", crate::yaml::escape_pointer_segment(k)), x))),
             _ => {}
         }
     }
@@ -142,7 +142,8 @@ pub fn compile(data: &TemplateData, fonts: &FontSet) -> Result<PagedDocument, Re
     // Keep the memo cache to what recent renders used: a batch stays fast and small.
     typst::comemo::evict(10);
     let warnings: Vec<String> = warned.warnings.iter().map(|w| world.describe(w)).collect();
-    let document = warned.output.map_err(|errors| RenderError::Typst(errors.iter().map(|e| world.describe(e)).collect()))?;
+    let document =
+        warned.output.map_err(|errors| RenderError::Typst(errors.iter().map(|e| world.describe(e)).collect()))?;
     if !warnings.is_empty() {
         return Err(RenderError::Typst(warnings));
     }
@@ -156,7 +157,8 @@ pub fn compile(data: &TemplateData, fonts: &FontSet) -> Result<PagedDocument, Re
 /// Writes the laid-out document as PDF with the chosen standards, dated 公表日 so that two
 /// renders of the same file are byte-identical.
 pub fn export(document: &PagedDocument, data: &TemplateData, options: &RenderOptions) -> Result<Vec<u8>, RenderError> {
-    let standards = PdfStandards::new(&options.standards).map_err(|e| RenderError::Export(vec![e.message().to_string()]))?;
+    let standards =
+        PdfStandards::new(&options.standards).map_err(|e| RenderError::Export(vec![e.message().to_string()]))?;
     let d = data.meta.date;
     let datetime = Datetime::from_ymd(d.year, u8::try_from(d.month).unwrap_or(1), u8::try_from(d.day).unwrap_or(1));
     let pdf_options = PdfOptions {
@@ -167,7 +169,8 @@ pub fn export(document: &PagedDocument, data: &TemplateData, options: &RenderOpt
         tagged: true,
         ..PdfOptions::default()
     };
-    typst_pdf::pdf(document, &pdf_options).map_err(|errors| RenderError::Export(errors.iter().map(|e| e.message.to_string()).collect()))
+    typst_pdf::pdf(document, &pdf_options)
+        .map_err(|errors| RenderError::Export(errors.iter().map(|e| e.message.to_string()).collect()))
 }
 
 /// Renders a valid loaded assessment to PDF bytes.

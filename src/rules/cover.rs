@@ -2,8 +2,8 @@
 
 use super::RuleContext;
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::kiso::{LinkageStatus, Revision};
 use crate::model::Text;
+use crate::model::kiso::{LinkageStatus, Revision};
 use crate::wareki::Date;
 
 /// True when an optional text is absent or blank.
@@ -42,7 +42,10 @@ pub fn title_affair_mismatch(cx: &RuleContext<'_>, code: &'static Code, out: &mu
         out.push(cx.at(
             code,
             "/cover/title",
-            format!("評価書名「{}」に事務の名称「{name}」が含まれていません。評価書名は事務が推測できる名称にします。", a.cover.title.as_str()),
+            format!(
+                "評価書名「{}」に事務の名称「{name}」が含まれていません。評価書名は事務が推測できる名称にします。",
+                a.cover.title.as_str()
+            ),
             format!("The title 「{}」 does not contain the affair's name 「{name}」.", a.cover.title.as_str()),
         ));
     }
@@ -98,8 +101,7 @@ fn words(text: &str) -> Vec<&str> {
 
 fn looks_like_name_part(word: &str) -> bool {
     let n = word.chars().count();
-    (1..=5).contains(&n)
-        && word.chars().all(|c| matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3040}'..='\u{30FF}' | '々'))
+    (1..=5).contains(&n) && word.chars().all(|c| matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3040}'..='\u{30FF}' | '々'))
 }
 
 pub fn personal_name_in_title(cx: &RuleContext<'_>, code: &'static Code, out: &mut Vec<Diagnostic>) {

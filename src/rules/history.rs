@@ -12,7 +12,11 @@ pub fn after_publication(cx: &RuleContext<'_>, code: &'static Code, out: &mut Ve
         out.push(cx.at(
             code,
             &format!("/history/{i}/date"),
-            format!("変更日（{}）が公表日（{}）より後です。変更を記録した評価書は、その変更日以後に公表します。", row.date.to_wareki(), published.to_wareki()),
+            format!(
+                "変更日（{}）が公表日（{}）より後です。変更を記録した評価書は、その変更日以後に公表します。",
+                row.date.to_wareki(),
+                published.to_wareki()
+            ),
             format!("The change date ({}) is after the publication date ({published}).", row.date),
         ));
     }
@@ -22,24 +26,32 @@ pub fn not_ordered(cx: &RuleContext<'_>, code: &'static Code, out: &mut Vec<Diag
     let rows = &cx.assessment.history;
     for (i, pair) in rows.windows(2).enumerate() {
         if let [newer, older] = pair
-            && older.date > newer.date {
-                out.push(cx.at(
-                    code,
-                    &format!("/history/{}/date", i + 1),
-                    format!(
-                        "{}行目（{}）が前の行（{}）より新しい日付です。変更箇所は新しい順に並べます。",
-                        i + 2,
-                        older.date.to_wareki(),
-                        newer.date.to_wareki()
-                    ),
-                    format!("Row {} ({}) is newer than the row before it ({}); list changes newest first.", i + 2, older.date, newer.date),
-                ));
-            }
+            && older.date > newer.date
+        {
+            out.push(cx.at(
+                code,
+                &format!("/history/{}/date", i + 1),
+                format!(
+                    "{}行目（{}）が前の行（{}）より新しい日付です。変更箇所は新しい順に並べます。",
+                    i + 2,
+                    older.date.to_wareki(),
+                    newer.date.to_wareki()
+                ),
+                format!(
+                    "Row {} ({}) is newer than the row before it ({}); list changes newest first.",
+                    i + 2,
+                    older.date,
+                    newer.date
+                ),
+            ));
+        }
     }
 }
 
 pub fn missing_reason(cx: &RuleContext<'_>, code: &'static Code, out: &mut Vec<Diagnostic>) {
-    for (i, _) in cx.assessment.history.iter().enumerate().filter(|(_, r)| r.timing == Some(Timing::After) && blank(&r.reason)) {
+    for (i, _) in
+        cx.assessment.history.iter().enumerate().filter(|(_, r)| r.timing == Some(Timing::After) && blank(&r.reason))
+    {
         out.push(cx.at(
             code,
             &format!("/history/{i}/reason"),
@@ -58,19 +70,23 @@ pub fn unknown_item(cx: &RuleContext<'_>, code: &'static Code, out: &mut Vec<Dia
                 format!("項目「{}」は様式の項目を指していません。", row.item),
                 format!("「{}」 does not name an item of the form.", row.item),
             )
-            .help(cx.lang.pick("様式の番号で書きます（例: Ⅱ 1、Ⅰ 5 ②所属長の役職名、Ⅳ リスク対策）。", "use the form's numbering, e.g. Ⅱ 1, Ⅰ 5 ②所属長の役職名, Ⅳ リスク対策.")),
+            .help(cx.lang.pick(
+                "様式の番号で書きます（例: Ⅱ 1、Ⅰ 5 ②所属長の役職名、Ⅳ リスク対策）。",
+                "use the form's numbering, e.g. Ⅱ 1, Ⅰ 5 ②所属長の役職名, Ⅳ リスク対策.",
+            )),
         );
     }
 }
 
 /// The newest row about an item (rows are meant to be newest first; ties keep the first).
 fn newest_row<'a>(rows: &'a [HistoryRow], item: &ItemRef) -> Option<&'a HistoryRow> {
-    rows.iter()
-        .filter(|r| ItemRef::parse(&r.item).is_some_and(|i| i.same_item(item)))
-        .fold(None, |best: Option<&HistoryRow>, r| match best {
+    rows.iter().filter(|r| ItemRef::parse(&r.item).is_some_and(|i| i.same_item(item))).fold(
+        None,
+        |best: Option<&HistoryRow>, r| match best {
             Some(b) if b.date >= r.date => Some(b),
             _ => Some(r),
-        })
+        },
+    )
 }
 
 pub fn count_date_history_mismatch(cx: &RuleContext<'_>, code: &'static Code, out: &mut Vec<Diagnostic>) {
@@ -107,10 +123,8 @@ pub fn possible_important_change(cx: &RuleContext<'_>, code: &'static Code, out:
         return;
     }
     for (i, row) in a.history.iter().enumerate() {
-        let explained = row
-            .reason
-            .as_ref()
-            .is_some_and(|r| NOT_IMPORTANT_EXPLANATIONS.iter().any(|e| r.as_str().contains(e)));
+        let explained =
+            row.reason.as_ref().is_some_and(|r| NOT_IMPORTANT_EXPLANATIONS.iter().any(|e| r.as_str().contains(e)));
         let important_kind = ItemRef::parse(&row.item).is_some_and(|i| may_be_important(&i));
         if row.timing == Some(Timing::After) && important_kind && !explained {
             out.push(

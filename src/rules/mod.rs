@@ -35,118 +35,230 @@ macro_rules! rule {
 
 /// Every rule, in the order of the form.
 pub static RULES: &[Rule] = &[
-    rule!("form-revision-outdated", Warning, "様式の版",
+    rule!(
+        "form-revision-outdated",
+        Warning,
+        "様式の版",
         "令和6年10月1日以降の公表なのに、令和6年10月版より前の様式を使っている",
         "Published on or after 2024-10-01 on a form revision older than 令和6年10月",
-        cover::form_revision_outdated),
-    rule!("title-affair-mismatch", Warning, "表紙 評価書名",
+        cover::form_revision_outdated
+    ),
+    rule!(
+        "title-affair-mismatch",
+        Warning,
+        "表紙 評価書名",
         "評価書名にⅠ1①事務の名称が含まれていない",
         "The title does not contain the affair's name (Ⅰ1①)",
-        cover::title_affair_mismatch),
-    rule!("declaration-body-mismatch", Warning, "表紙 個人のプライバシー等の権利利益の保護の宣言",
+        cover::title_affair_mismatch
+    ),
+    rule!(
+        "declaration-body-mismatch",
+        Warning,
+        "表紙 個人のプライバシー等の権利利益の保護の宣言",
         "宣言の主語が評価実施機関名と一致しない",
         "The declaration does not name the assessing body",
-        cover::declaration_body_mismatch),
-    rule!("linkage-basis-missing", Warning, "Ⅰ 4. ②法令上の根拠",
+        cover::declaration_body_mismatch
+    ),
+    rule!(
+        "linkage-basis-missing",
+        Warning,
+        "Ⅰ 4. ②法令上の根拠",
         "Ⅰ4①が「実施する」なのにⅠ4②法令上の根拠がない",
         "Ⅰ4① says 実施する but Ⅰ4② (legal basis) is empty",
-        cover::linkage_basis_missing),
-    rule!("personal-name-in-title", Warning, "Ⅰ 5. ②所属長の役職名",
+        cover::linkage_basis_missing
+    ),
+    rule!(
+        "personal-name-in-title",
+        Warning,
+        "Ⅰ 5. ②所属長の役職名",
         "所属長の役職名に個人名が書かれているおそれ（令和元年以降は役職名のみ）",
         "The head's title seems to contain a person's name (titles only since 令和元年)",
-        cover::personal_name_in_title),
-    rule!("rule-9-2-reason-missing", Warning, "Ⅰ 9. 適用した理由",
+        cover::personal_name_in_title
+    ),
+    rule!(
+        "rule-9-2-reason-missing",
+        Warning,
+        "Ⅰ 9. 適用した理由",
         "規則第9条第2項を「適用した」のに理由がない",
         "規則第9条第2項 is marked as applied but no reason is given",
-        cover::rule_9_2_reason_missing),
-    rule!("count-band-mismatch", Error, "Ⅱ しきい値判断項目",
+        cover::rule_9_2_reason_missing
+    ),
+    rule!(
+        "count-band-mismatch",
+        Error,
+        "Ⅱ しきい値判断項目",
         "Ⅱ1・Ⅱ2に書いた実数が、選んだ区分に入らない",
         "The head count written in Ⅱ1/Ⅱ2 is not in the band chosen",
-        threshold::count_band_mismatch),
-    rule!("count-date-after-publication", Error, "Ⅱ いつ時点の計数か",
+        threshold::count_band_mismatch
+    ),
+    rule!(
+        "count-date-after-publication",
+        Error,
+        "Ⅱ いつ時点の計数か",
         "Ⅱ1・Ⅱ2の「いつ時点の計数か」が公表日より後",
         "A count date in Ⅱ1/Ⅱ2 is after the publication date",
-        threshold::count_date_after_publication),
-    rule!("voluntary-assessment", Info, "Ⅱ 1. 対象人数",
+        threshold::count_date_after_publication
+    ),
+    rule!(
+        "voluntary-assessment",
+        Info,
+        "Ⅱ 1. 対象人数",
         "対象人数1,000人未満: 評価の実施は義務付けられない（任意実施）",
         "Fewer than 1,000 subjects: the assessment is voluntary",
-        threshold::voluntary_assessment),
-    rule!("threshold-result-mismatch", Error, "Ⅲ しきい値判断結果",
+        threshold::voluntary_assessment
+    ),
+    rule!(
+        "threshold-result-mismatch",
+        Error,
+        "Ⅲ しきい値判断結果",
         "Ⅲの文言がⅡ1〜Ⅱ3から定まる判断結果と違う",
         "Ⅲ is not the result Ⅱ1–Ⅱ3 require",
-        threshold::threshold_result_mismatch),
-    rule!("submitted-below-required", Error, "Ⅳ 1. 提出する特定個人情報保護評価書の種類",
+        threshold::threshold_result_mismatch
+    ),
+    rule!(
+        "submitted-below-required",
+        Error,
+        "Ⅳ 1. 提出する特定個人情報保護評価書の種類",
         "提出する評価書の種類が、しきい値判断で義務付けられるものより低い",
         "The assessments submitted (Ⅳ1) are fewer than the threshold requires",
-        threshold::submitted_below_required),
-    rule!("submitted-above-required", Info, "Ⅳ 1. 提出する特定個人情報保護評価書の種類",
+        threshold::submitted_below_required
+    ),
+    rule!(
+        "submitted-above-required",
+        Info,
+        "Ⅳ 1. 提出する特定個人情報保護評価書の種類",
         "義務付けられるより上位の評価を任意に実施している（問題なし）",
         "A higher-level assessment than required is done voluntarily (allowed)",
-        threshold::submitted_above_required),
-    rule!("risk-answer-missing", Warning, "Ⅳ リスク対策",
+        threshold::submitted_above_required
+    ),
+    rule!(
+        "risk-answer-missing",
+        Warning,
+        "Ⅳ リスク対策",
         "「…しない／ない」に印がないのに、リスク対策の回答がない",
         "A risk question is unanswered although its 'not applicable' box is not checked",
-        risk::risk_answer_missing),
-    rule!("not-applicable-but-answered", Warning, "Ⅳ リスク対策",
+        risk::risk_answer_missing
+    ),
+    rule!(
+        "not-applicable-but-answered",
+        Warning,
+        "Ⅳ リスク対策",
         "「…しない／ない」に印があるのに、リスク対策の回答が書かれている",
         "A risk question is answered although its 'not applicable' box is checked",
-        risk::not_applicable_but_answered),
-    rule!("manual-work-basis-missing", Warning, "Ⅳ 8. 判断の根拠",
+        risk::not_applicable_but_answered
+    ),
+    rule!(
+        "manual-work-basis-missing",
+        Warning,
+        "Ⅳ 8. 判断の根拠",
         "Ⅳ8に回答したのに判断の根拠がない",
         "Ⅳ8 is answered without its 判断の根拠",
-        risk::manual_work_basis_missing),
-    rule!("priority-checkbox-mismatch", Warning, "Ⅳ 11. ［ ］全項目評価又は重点項目評価を実施する",
+        risk::manual_work_basis_missing
+    ),
+    rule!(
+        "priority-checkbox-mismatch",
+        Warning,
+        "Ⅳ 11. ［ ］全項目評価又は重点項目評価を実施する",
         "Ⅳ11の「全項目評価又は重点項目評価を実施する」の印がⅣ1と合わない",
         "Ⅳ11's 'full or focused assessment' box does not match Ⅳ1",
-        risk::priority_checkbox_mismatch),
-    rule!("priority-answers-not-empty", Warning, "Ⅳ 11. 最も優先度が高いと考えられる対策",
+        risk::priority_checkbox_mismatch
+    ),
+    rule!(
+        "priority-answers-not-empty",
+        Warning,
+        "Ⅳ 11. 最も優先度が高いと考えられる対策",
         "Ⅳ1が2)又は3)なのに、Ⅳ11の対策・再掲・判断の根拠が書かれている",
         "Ⅳ1 is 2) or 3) but Ⅳ11's measure, restated answer or basis is filled in",
-        risk::priority_answers_not_empty),
-    rule!("priority-answers-missing", Warning, "Ⅳ 11. 最も優先度が高いと考えられる対策",
+        risk::priority_answers_not_empty
+    ),
+    rule!(
+        "priority-answers-missing",
+        Warning,
+        "Ⅳ 11. 最も優先度が高いと考えられる対策",
         "Ⅳ1が1)なのに、Ⅳ11の対策・再掲・判断の根拠のいずれかがない",
         "Ⅳ1 is 1) but Ⅳ11's measure, restated answer or basis is missing",
-        risk::priority_answers_missing),
-    rule!("priority-restated-mismatch", Warning, "Ⅳ 11. 当該対策は十分か【再掲】",
+        risk::priority_answers_missing
+    ),
+    rule!(
+        "priority-restated-mismatch",
+        Warning,
+        "Ⅳ 11. 当該対策は十分か【再掲】",
         "Ⅳ11の【再掲】が、選んだ対策についてⅣ2〜Ⅳ10で答えた内容と違う",
         "Ⅳ11's restated answer differs from the answer given to that measure in Ⅳ2–Ⅳ10",
-        risk::priority_restated_mismatch),
-    rule!("history-after-publication", Error, "変更箇所 変更日",
+        risk::priority_restated_mismatch
+    ),
+    rule!(
+        "history-after-publication",
+        Error,
+        "変更箇所 変更日",
         "変更箇所の変更日が公表日より後",
         "A change row is dated after the publication date",
-        history::after_publication),
-    rule!("history-not-ordered", Warning, "変更箇所 変更日",
+        history::after_publication
+    ),
+    rule!(
+        "history-not-ordered",
+        Warning,
+        "変更箇所 変更日",
         "変更箇所が新しい順に並んでいない",
         "Change rows are not newest first",
-        history::not_ordered),
-    rule!("history-missing-reason", Warning, "変更箇所 提出時期に係る説明",
+        history::not_ordered
+    ),
+    rule!(
+        "history-missing-reason",
+        Warning,
+        "変更箇所 提出時期に係る説明",
         "事後の変更に提出時期に係る説明がない",
         "A row submitted after the change (事後) has no explanation",
-        history::missing_reason),
-    rule!("history-unknown-item", Warning, "変更箇所 項目",
+        history::missing_reason
+    ),
+    rule!(
+        "history-unknown-item",
+        Warning,
+        "変更箇所 項目",
         "変更箇所の項目が様式の項目を指していない",
         "A change row's item does not name an item of the form",
-        history::unknown_item),
-    rule!("count-date-history-mismatch", Warning, "Ⅱ いつ時点の計数か",
+        history::unknown_item
+    ),
+    rule!(
+        "count-date-history-mismatch",
+        Warning,
+        "Ⅱ いつ時点の計数か",
         "Ⅱ1・Ⅱ2の「いつ時点の計数か」が、変更箇所に最後に記録した変更後の記載と違う",
         "A count date in Ⅱ1/Ⅱ2 differs from the newest 変更後 recorded for that item",
-        history::count_date_history_mismatch),
-    rule!("possible-important-change", Warning, "変更箇所 提出時期",
+        history::count_date_history_mismatch
+    ),
+    rule!(
+        "possible-important-change",
+        Warning,
+        "変更箇所 提出時期",
         "重点・全項目評価の対象の事務で、重要な変更に当たりうる変更が事後とされている",
         "A change that may be a 重要な変更 is recorded as 事後 in an affair with a 重点/全項目 assessment",
-        history::possible_important_change),
-    rule!("threshold-rise", Error, "Ⅱ しきい値判断項目",
+        history::possible_important_change
+    ),
+    rule!(
+        "threshold-rise",
+        Error,
+        "Ⅱ しきい値判断項目",
         "前の版からⅡが変わり、前の版で提出したより上位の評価が義務付けられた（再評価が必要）",
         "Ⅱ changed since the previous version so that a higher assessment than the one submitted is now required",
-        threshold::threshold_rise),
-    rule!("annual-review-due", Info, "表紙 公表日",
+        threshold::threshold_rise
+    ),
+    rule!(
+        "annual-review-due",
+        Info,
+        "表紙 公表日",
         "公表日から1年を超えて経過: 少なくとも1年に1回の見直しの時期",
         "More than a year since publication: time for the yearly review",
-        dates::annual_review_due),
-    rule!("reassessment-due", Warning, "直近の評価（実施又は再実施）",
+        dates::annual_review_due
+    ),
+    rule!(
+        "reassessment-due",
+        Warning,
+        "直近の評価（実施又は再実施）",
         "直近の実施・再実施から5年を経過（規則第15条）",
         "More than 5 years since the last (re)assessment (規則第15条)",
-        dates::reassessment_due),
+        dates::reassessment_due
+    ),
 ];
 
 /// What a rule sees: the assessment, where its values are, and the day to judge elapsed time by.

@@ -122,8 +122,14 @@ pub fn priority_checkbox_mismatch(cx: &RuleContext<'_>, code: &'static Code, out
         out.push(cx.at(
             code,
             pointer,
-            format!("Ⅳ1が「{}」のため、Ⅳ11は「全項目評価又は重点項目評価を実施する」に印を付けます。", a.risk_measures.submitted),
-            format!("Ⅳ1 is 「{}」, so Ⅳ11's 「全項目評価又は重点項目評価を実施する」 is checked.", a.risk_measures.submitted),
+            format!(
+                "Ⅳ1が「{}」のため、Ⅳ11は「全項目評価又は重点項目評価を実施する」に印を付けます。",
+                a.risk_measures.submitted
+            ),
+            format!(
+                "Ⅳ1 is 「{}」, so Ⅳ11's 「全項目評価又は重点項目評価を実施する」 is checked.",
+                a.risk_measures.submitted
+            ),
         ));
     } else if !does_focused_or_full(a) && checked {
         out.push(cx.at(
@@ -209,7 +215,8 @@ pub fn priority_restated_mismatch(cx: &RuleContext<'_>, code: &'static Code, out
     let (Some(measure), Some(restated)) = (p.measure, p.adequacy) else { return };
     let (item, given) = answer_for(a, measure);
     if given != Some(restated) {
-        let given_text = given.map_or_else(|| cx.lang.pick("回答なし", "no answer").to_owned(), |g| g.label().to_owned());
+        let given_text =
+            given.map_or_else(|| cx.lang.pick("回答なし", "no answer").to_owned(), |g| g.label().to_owned());
         out.push(cx.at(
             code,
             "/risk_measures/priority/adequacy",

@@ -13,7 +13,10 @@ pub fn count_band_mismatch(cx: &RuleContext<'_>, code: &'static Code, out: &mut 
             out.push(cx.at(
                 code,
                 "/threshold_items/subjects/count",
-                format!("対象人数の実数 {n}人 は「{band}」に当たりますが、Ⅱ1では「{}」が選ばれています。", t.subjects.band),
+                format!(
+                    "対象人数の実数 {n}人 は「{band}」に当たりますが、Ⅱ1では「{}」が選ばれています。",
+                    t.subjects.band
+                ),
                 format!("{n} subjects fall in 「{band}」 but Ⅱ1 says 「{}」.", t.subjects.band),
             ));
         }
@@ -24,7 +27,10 @@ pub fn count_band_mismatch(cx: &RuleContext<'_>, code: &'static Code, out: &mut 
             out.push(cx.at(
                 code,
                 "/threshold_items/handlers/count",
-                format!("取扱者数の実数 {n}人 は「{band}」に当たりますが、Ⅱ2では「{}」が選ばれています。", t.handlers.band),
+                format!(
+                    "取扱者数の実数 {n}人 は「{band}」に当たりますが、Ⅱ2では「{}」が選ばれています。",
+                    t.handlers.band
+                ),
                 format!("{n} handlers fall in 「{band}」 but Ⅱ2 says 「{}」.", t.handlers.band),
             ));
         }

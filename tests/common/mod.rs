@@ -55,11 +55,7 @@ pub fn code(o: &Output) -> i32 {
 }
 
 /// A copy of `src` in a fresh temporary directory, with `edit` applied to its text.
-pub fn edited_copy(
-    src: &Path,
-    name: &str,
-    edit: impl FnOnce(String) -> String,
-) -> (tempfile::TempDir, PathBuf) {
+pub fn edited_copy(src: &Path, name: &str, edit: impl FnOnce(String) -> String) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("tempdir");
     let text = std::fs::read_to_string(src).expect("read source");
     let path = dir.path().join(name);
@@ -79,11 +75,6 @@ pub fn codes_and_lines(report: &serde_json::Value) -> Vec<(String, u64)> {
         .into_iter()
         .flatten()
         .flat_map(|f| f["diagnostics"].as_array().cloned().unwrap_or_default())
-        .map(|d| {
-            (
-                d["code"].as_str().unwrap_or_default().to_owned(),
-                d["line"].as_u64().unwrap_or(0),
-            )
-        })
+        .map(|d| (d["code"].as_str().unwrap_or_default().to_owned(), d["line"].as_u64().unwrap_or(0)))
         .collect()
 }
