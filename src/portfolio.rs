@@ -291,7 +291,7 @@ pub fn row(entry: &Entry, lang: Lang, today: Date) -> Row {
     let summary = entry.summary();
     let a = entry.assessment();
     let t = a.map(|a| &a.threshold_items);
-    let obligation = t.map(|t| crate::threshold::required(t.subjects.band, t.handlers.band, t.incident));
+    let obligation = t.map(crate::model::kiso::ThresholdItems::required);
     let annual_review = a.map(|a| Due::new(a.cover.published.add_years(1), today));
     let reassessment = a.and_then(|a| a.last_assessment.as_ref()).map(|l| Due::new(l.date.add_years(5), today));
     let due = annual_review.iter().chain(&reassessment).any(|d| d.passed);

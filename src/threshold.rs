@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use crate::lang::Lang;
-use crate::model::kiso::{HandlersBand, Incident, Obligation, SubjectsBand, SubmittedAssessments};
+use crate::model::kiso::{HandlersBand, Incident, Obligation, SubjectsBand, SubmittedAssessments, ThresholdItems};
 
 impl SubjectsBand {
     /// The band a head count falls in (以上 includes the bound, 未満 excludes it).
@@ -79,6 +79,13 @@ pub fn required(subjects: SubjectsBand, handlers: HandlersBand, incident: Incide
         SubjectsBand::From100kTo300k if escalated => Obligation::KisoZenkomoku,
         SubjectsBand::From100kTo300k => Obligation::KisoJuten,
         SubjectsBand::Over300k => Obligation::KisoZenkomoku,
+    }
+}
+
+impl ThresholdItems {
+    /// What Ⅱ1–Ⅱ3 make mandatory (the Ⅲ the form must print).
+    pub fn required(&self) -> Obligation {
+        required(self.subjects.band, self.handlers.band, self.incident)
     }
 }
 

@@ -10,7 +10,6 @@ use crate::model::kiso::{
     Adequacy, HandlersBand, Incident, KisoAssessment, LinkageStatus, PriorityMeasure, SubjectsBand,
     SubmittedAssessments, TrainingLevel,
 };
-use crate::threshold::required;
 
 /// What the public version prints in place of withheld text.
 pub const WITHHELD_MARK: &str = "（非公表）";
@@ -237,7 +236,7 @@ pub fn template_data(a: &KisoAssessment, audience: Audience, fonts: FontFamilies
             handlers: choice_data!(HandlersBand, Some(t.handlers.band)),
             handlers_as_of: t.handlers.as_of.to_wareki(),
             incident: choice_data!(Incident, Some(t.incident)),
-            result: required(t.subjects.band, t.handlers.band, t.incident).label().to_owned(),
+            result: t.required().label().to_owned(),
         },
         risk: RiskData {
             submitted: choice_data!(SubmittedAssessments, Some(r.submitted)),

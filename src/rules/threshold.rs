@@ -3,7 +3,6 @@
 use super::RuleContext;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::kiso::{HandlersBand, SubjectsBand};
-use crate::threshold::required;
 
 pub fn count_band_mismatch(cx: &RuleContext<'_>, code: &'static Code, out: &mut Vec<Diagnostic>) {
     let t = &cx.assessment.threshold_items;
@@ -73,7 +72,7 @@ pub fn voluntary_assessment(cx: &RuleContext<'_>, code: &'static Code, out: &mut
 pub fn threshold_result_mismatch(cx: &RuleContext<'_>, code: &'static Code, out: &mut Vec<Diagnostic>) {
     let a = cx.assessment;
     let t = &a.threshold_items;
-    let expected = required(t.subjects.band, t.handlers.band, t.incident);
+    let expected = t.required();
     if a.threshold_result != expected {
         out.push(
             cx.at(
@@ -99,7 +98,7 @@ pub fn threshold_result_mismatch(cx: &RuleContext<'_>, code: &'static Code, out:
 pub fn submitted_below_required(cx: &RuleContext<'_>, code: &'static Code, out: &mut Vec<Diagnostic>) {
     let a = cx.assessment;
     let t = &a.threshold_items;
-    let expected = required(t.subjects.band, t.handlers.band, t.incident);
+    let expected = t.required();
     let submitted = a.risk_measures.submitted;
     if let Some(minimum) = expected.minimum_submission().filter(|m| submitted.level() < m.level()) {
         out.push(cx.at(
@@ -116,7 +115,7 @@ pub fn submitted_below_required(cx: &RuleContext<'_>, code: &'static Code, out: 
 pub fn submitted_above_required(cx: &RuleContext<'_>, code: &'static Code, out: &mut Vec<Diagnostic>) {
     let a = cx.assessment;
     let t = &a.threshold_items;
-    let expected = required(t.subjects.band, t.handlers.band, t.incident);
+    let expected = t.required();
     let submitted = a.risk_measures.submitted;
     if submitted.level() > expected.level() && expected.level() > 0 {
         out.push(cx.at(
@@ -132,8 +131,8 @@ pub fn threshold_rise(cx: &RuleContext<'_>, code: &'static Code, out: &mut Vec<D
     let Some(old) = cx.previous else { return };
     let now = &cx.assessment.threshold_items;
     let before = &old.threshold_items;
-    let was = required(before.subjects.band, before.handlers.band, before.incident);
-    let is = required(now.subjects.band, now.handlers.band, now.incident);
+    let was = before.required();
+    let is = now.required();
     let submitted = old.risk_measures.submitted;
     // A (re)assessment recorded after the previous version was published answers the duty.
     let reassessed = cx.assessment.last_assessment.as_ref().is_some_and(|l| l.date > old.cover.published);
