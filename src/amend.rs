@@ -52,25 +52,30 @@ fn plain_is_safe(value: &str) -> bool {
 
 /// A history row as a block-sequence item, the dash at column `indent`.
 pub fn history_row(row: &HistoryRow, indent: usize, date_style: DateStyle) -> String {
-    let pad = " ".repeat(indent);
-    let field_indent = indent + 2;
-    let mut out = format!("{pad}- date: {}\n", date_style.format(row.date));
-    let mut field = |key: &str, value: &str| {
-        out.push_str(&format!("{pad}  {key}: {}\n", scalar(value, field_indent)));
+    let pad = " ".repeat(indent + 2);
+    let mut out = format!("{}- date: {}\n", " ".repeat(indent), date_style.format(row.date));
+    let field = |out: &mut String, key: &str, value: &str| {
+        out.push_str(&format!("{pad}{key}: {}\n", scalar(value, indent + 2)));
     };
-    field("item", &row.item);
-    let text = |t: &Option<Text>| t.as_ref().map(|t| t.as_str().to_owned());
-    if let Some(b) = text(&row.before) {
-        field("before", &b);
-    }
-    if let Some(a) = text(&row.after) {
-        field("after", &a);
-    }
+    // A withheld cell keeps its reason, as every withheld text does: `{text, withheld}`.
+    let text = |out: &mut String, key: &str, t: &Option<Text>| match t {
+        Some(Text { text, withheld: Some(reason) }) => {
+            out.push_str(&format!("{pad}{key}:\n"));
+            out.push_str(&format!("{pad}  text: {}\n", scalar(text, indent + 4)));
+            out.push_str(&format!("{pad}  withheld: {}\n", scalar(reason, indent + 4)));
+        }
+        Some(t) => field(out, key, t.as_str()),
+        None => {}
+    };
+    field(&mut out, "item", &row.item);
+    text(&mut out, "before", &row.before);
+    text(&mut out, "after", &row.after);
     if let Some(t) = row.timing {
-        field("timing", t.label());
+        field(&mut out, "timing", t.label());
     }
-    if let Some(r) = text(&row.reason) {
-        field("reason", &r);
+    text(&mut out, "reason", &row.reason);
+    if let Some(marker) = &row.to_decide {
+        field(&mut out, "to_decide", marker);
     }
     out
 }
@@ -106,9 +111,24 @@ struct Edit {
     text: String,
 }
 
-/// The file's text with `rows` put at the top of `history` (newest first) and, when given, the
-/// 公表日 set to `published`. Everything else is left byte for byte.
-pub fn amended_text(source: &Source, map: &SourceMap, rows: &[HistoryRow], published: Option<Date>) -> String {
+/// The line ending a text uses: that of its first line (Windows editors and Excel write CRLF).
+fn line_ending(text: &str) -> &'static str {
+    match text.find('\n') {
+        Some(i) if text[..i].ends_with('\r') => "\r\n",
+        _ => "\n",
+    }
+}
+
+/// The file's text with `rows` put at the top of `history` (newest first), the existing rows
+/// `redated` (index, date) given their new 変更日 and, when given, the 公表日 set to `published`.
+/// Everything else is left byte for byte; inserted lines end as the file's lines do.
+pub fn amended_text(
+    source: &Source,
+    map: &SourceMap,
+    rows: &[HistoryRow],
+    redated: &[(usize, Date)],
+    published: Option<Date>,
+) -> String {
     let text = &source.text;
     let mut edits: Vec<Edit> = Vec::new();
     let style = map.get("/cover/published").map_or(DateStyle::Iso, |n| DateStyle::of(source.slice(n.value)));
@@ -116,6 +136,12 @@ pub fn amended_text(source: &Source, map: &SourceMap, rows: &[HistoryRow], publi
     if let (Some(date), Some(node)) = (published, map.get("/cover/published")) {
         let v = node.value;
         edits.push(Edit { start: v.offset, end: v.offset + v.len, text: style.format(date) });
+    }
+    for (i, date) in redated {
+        if let Some(node) = map.get(&format!("/history/{i}/date")) {
+            let v = node.value;
+            edits.push(Edit { start: v.offset, end: v.offset + v.len, text: style.format(*date) });
+        }
     }
 
     if !rows.is_empty() {
@@ -150,9 +176,10 @@ pub fn amended_text(source: &Source, map: &SourceMap, rows: &[HistoryRow], publi
     }
 
     edits.sort_by_key(|e| std::cmp::Reverse(e.start));
+    let newline = line_ending(text);
     let mut out = text.clone();
     for e in edits {
-        out.replace_range(e.start..e.end, &e.text);
+        out.replace_range(e.start..e.end, &e.text.replace('\n', newline));
     }
     out
 }

@@ -228,6 +228,9 @@ pub struct DiffArgs {
     /// The 変更日 of the proposed rows (YYYY-MM-DD); default: NEW's 公表日.
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub date: Option<String>,
+    /// Show withheld (非公表) text instead of 「（非公表）」 (for the 委員会, or to paste `yaml`).
+    #[arg(long)]
+    pub full: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
@@ -259,6 +262,9 @@ pub struct HistoryArgs {
     /// Also show the commit that introduced each row (git blame).
     #[arg(long)]
     pub git: bool,
+    /// Show withheld (非公表) text instead of 「（非公表）」.
+    #[arg(long)]
+    pub full: bool,
 }
 
 #[derive(Debug, Args)]

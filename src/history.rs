@@ -50,9 +50,12 @@ impl fmt::Display for ItemRef {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (numeral, title) = self.section.numeral_and_title();
         match (self.section, self.number) {
-            (Section::Cover, _) => f.write_str(if self.detail.is_empty() { title } else { &self.detail }),
+            (Section::Cover, _) if self.detail.is_empty() => f.write_str(title),
+            (Section::Cover, _) => write!(f, "{title} {}", self.detail),
             (_, Some(n)) if self.detail.is_empty() => write!(f, "{numeral} {n}"),
             (_, Some(n)) => write!(f, "{numeral} {n} {}", self.detail),
+            // A section that is one item (Ⅲ) is named by its numeral alone.
+            (_, None) if self.section.items() == 0 => f.write_str(numeral),
             (_, None) => write!(f, "{numeral} {title}"),
         }
     }
@@ -109,6 +112,27 @@ impl ItemRef {
     pub fn same_item(&self, other: &ItemRef) -> bool {
         self.section == other.section && self.number == other.number
     }
+
+    /// The item a schema title names, as a 変更箇所 row names it: the numbered item, with its
+    /// circled sub-item when the title has one (`Ⅰ 1. ②事務の概要` → 「Ⅰ 1 ②事務の概要」,
+    /// `Ⅱ 1. いつ時点の計数か` → 「Ⅱ 1」, `表紙 評価書名` → 「表紙 評価書名」, `Ⅲ …` → 「Ⅲ」).
+    pub fn of_title(title: &str) -> Option<Self> {
+        let mut item = Self::parse(title)?;
+        match item.section {
+            Section::Cover => {}
+            _ if item.number.is_none() => item.detail.clear(),
+            _ => {
+                let circled = item.detail.starts_with(|c: char| ('①'..='⑳').contains(&c));
+                if circled {
+                    // The title's own words, with its spacing (`②事務の概要`).
+                    item.detail = title.split_once(". ").map_or(item.detail.clone(), |(_, d)| d.trim().to_owned());
+                } else {
+                    item.detail.clear();
+                }
+            }
+        }
+        Some(item)
+    }
 }
 
 /// Items whose change can be a 重要な変更 in a 重点/全項目評価書 (指針 別表: the affair, the
@@ -161,14 +185,37 @@ mod tests {
 
     #[test]
     fn cover_titles_name_their_item() {
-        assert_eq!(ItemRef::parse("表紙 評価書名").map(|r| r.to_string()).as_deref(), Some("評価書名"));
+        assert_eq!(ItemRef::parse("表紙 評価書名").map(|r| r.to_string()).as_deref(), Some("表紙 評価書名"));
+        assert_eq!(ItemRef::parse("評価書名").map(|r| r.to_string()).as_deref(), Some("表紙 評価書名"));
         assert_eq!(ItemRef::parse("表紙").map(|r| r.to_string()).as_deref(), Some("表紙"));
+    }
+
+    #[test]
+    fn schema_titles_name_one_form_item() {
+        for (title, row) in [
+            ("Ⅰ 1. ②事務の概要", "Ⅰ 1 ②事務の概要"),
+            ("Ⅰ 1. ③システムの名称", "Ⅰ 1 ③システムの名称"),
+            ("Ⅰ 5. ①部署", "Ⅰ 5 ①部署"),
+            ("Ⅱ 1. 対象人数", "Ⅱ 1"),
+            ("Ⅱ 1. いつ時点の計数か", "Ⅱ 1"),
+            ("Ⅳ 4. ［ ］委託しない", "Ⅳ 4"),
+            ("Ⅰ 6. 他の評価実施機関", "Ⅰ 6"),
+            ("表紙 評価書名", "表紙 評価書名"),
+            ("表紙 個人のプライバシー等の権利利益の保護の宣言", "表紙 個人のプライバシー等の権利利益の保護の宣言"),
+            ("Ⅲ しきい値判断結果", "Ⅲ"),
+        ] {
+            let item = ItemRef::of_title(title).unwrap_or_else(|| panic!("{title}"));
+            assert_eq!(item.to_string(), row, "{title}");
+            // What pia writes, pia reads back as the same item.
+            assert_eq!(ItemRef::parse(row).map(|r| (r.section, r.number)), Some((item.section, item.number)), "{row}");
+        }
     }
 
     #[test]
     fn prints_like_the_form() {
         assert_eq!(ItemRef::new(Section::II, Some(1)).to_string(), "Ⅱ 1");
         assert_eq!(ItemRef::new(Section::IV, None).to_string(), "Ⅳ リスク対策");
+        assert_eq!(ItemRef::new(Section::III, None).to_string(), "Ⅲ");
     }
 
     #[test]

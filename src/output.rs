@@ -108,8 +108,9 @@ pub fn human_summary(t: &Tally, lang: Lang) -> String {
     )
 }
 
+/// One diagnostic of the JSON report.
 #[derive(Serialize)]
-struct JsonDiagnostic {
+pub struct JsonDiagnostic {
     code: &'static str,
     severity: Severity,
     item: Option<String>,
@@ -125,7 +126,7 @@ struct JsonDiagnostic {
 #[derive(Serialize)]
 pub struct JsonFile {
     path: String,
-    diagnostics: Vec<JsonDiagnostic>,
+    pub diagnostics: Vec<JsonDiagnostic>,
 }
 
 #[derive(Serialize)]

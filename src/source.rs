@@ -13,6 +13,9 @@ pub struct Source {
     /// The name shown in diagnostics (the path as the user gave it).
     pub name: String,
     pub text: String,
+    /// The file began with a UTF-8 byte order mark (dropped from `text`; kept when pia rewrites
+    /// the file).
+    pub bom: bool,
     /// Byte offset where each line starts.
     line_starts: Vec<usize>,
 }
@@ -22,7 +25,7 @@ impl Source {
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
         let text = text.into();
         let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
-        Self { name: name.into(), text, line_starts }
+        Self { name: name.into(), text, bom: false, line_starts }
     }
 
     /// The text to show beside an encoding diagnostic: the bytes decoded leniently, or nothing
@@ -75,6 +78,7 @@ impl Source {
                 0,
             ));
         }
+        let bom = bytes.starts_with(b"\xEF\xBB\xBF");
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
         if let Some(nul) = bytes.iter().position(|b| *b == 0) {
             return Err(fail(
@@ -88,7 +92,7 @@ impl Source {
             ));
         }
         match std::str::from_utf8(bytes) {
-            Ok(text) => Ok(Self::new(name, text)),
+            Ok(text) => Ok(Self { bom, ..Self::new(name, text) }),
             Err(e) => {
                 let at = e.valid_up_to();
                 let (message, help) = if looks_like_shift_jis(bytes) {

@@ -9,8 +9,9 @@ use super::{Outcome, load_valid};
 use crate::amend::{DateStyle, history_row};
 use crate::cli::{DiffArgs, DiffFormat};
 use crate::diagnostic::Severity;
-use crate::diff::compare;
+use crate::diff::{ProposedRow, compare};
 use crate::lang::Lang;
+use crate::model::Text;
 use crate::output::{self, FileReport, Style};
 
 pub fn run(args: &DiffArgs, lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
@@ -31,8 +32,16 @@ pub fn run(args: &DiffArgs, lang: Lang, out: &mut dyn Write, err: &mut dyn Write
         None => new_a.cover.published,
     };
     let comparison = compare(old_a, new_a, lang);
-    let findings = crate::rules::check_change(old_a, new_a, &new.map, lang);
-    let outcome = if findings.iter().any(|d| d.severity == Severity::Error) { Outcome::Findings } else { Outcome::Ok };
+    // A 個人番号 in either version is a finding of its own (and is masked in every row below).
+    let old_leaks = crate::leak::scan(&old.source, &old.map, lang);
+    let mut findings = crate::leak::scan(&new.source, &new.map, lang);
+    findings.extend(crate::rules::check_change(old_a, new_a, &new.map, lang));
+    let outcome = if findings.iter().chain(&old_leaks).any(|d| d.severity == Severity::Error) {
+        Outcome::Findings
+    } else {
+        Outcome::Ok
+    };
+    let cell = |c: &Option<Text>| c.as_ref().map(|t| t.shown(args.full));
 
     let text = match args.format {
         DiffFormat::Json => {
@@ -42,9 +51,10 @@ pub fn run(args: &DiffArgs, lang: Lang, out: &mut dyn Write, err: &mut dyn Write
                 .map(|r| {
                     json!({
                         "date": date.to_string(),
-                        "item": r.item,
-                        "before": r.before,
-                        "after": r.after,
+                        "item": crate::leak::mask(&r.item),
+                        "before": cell(&r.before),
+                        "after": cell(&r.after),
+                        "withheld": r.has_withheld(),
                         "timing": r.timing.label(),
                         "reason": r.reason,
                         "classified": r.classified,
@@ -52,29 +62,17 @@ pub fn run(args: &DiffArgs, lang: Lang, out: &mut dyn Write, err: &mut dyn Write
                     })
                 })
                 .collect();
-            let findings_json: serde_json::Value = serde_json::from_str(&output::json(
-                &[FileReport { source: &new.source, diagnostics: &findings }],
-                false,
-            ))
-            .unwrap_or_default();
+            let diagnostics = |source, diagnostics| output::json_file(&FileReport { source, diagnostics }).diagnostics;
             let doc = json!({
                 "old": old.source.name,
                 "new": new.source.name,
                 "rows": rows,
-                "diagnostics": findings_json.pointer("/files/0/diagnostics").cloned().unwrap_or_default(),
+                "diagnostics": diagnostics(&new.source, &findings),
+                "old_diagnostics": diagnostics(&old.source, &old_leaks),
             });
             serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
         }
-        DiffFormat::Yaml => {
-            let mut t = String::new();
-            for r in &comparison.rows {
-                if !r.classified {
-                    t.push_str(&format!("  # {}\n", r.note));
-                }
-                t.push_str(&history_row(&r.to_history_row(date), 2, DateStyle::Wareki));
-            }
-            t
-        }
+        DiffFormat::Yaml => yaml_rows(&comparison.rows, date, args.full, lang),
         DiffFormat::Human => {
             let mut t = lang.pick(
                 format!("変更箇所の案（{} → {}）: {}行\n", old.source.name, new.source.name, comparison.rows.len()),
@@ -87,18 +85,18 @@ pub fn run(args: &DiffArgs, lang: Lang, out: &mut dyn Write, err: &mut dyn Write
             );
             let none = "－";
             for (i, r) in comparison.rows.iter().enumerate() {
-                let indent = |s: &str| s.replace('\n', "\n            ");
-                t.push_str(&format!("\n{}. {}\n", i + 1, r.item));
+                let indent = |s: String| s.replace('\n', "\n            ");
+                t.push_str(&format!("\n{}. {}\n", i + 1, crate::leak::mask(&r.item)));
                 t.push_str(&format!("   {}: {}\n", lang.pick("変更日", "date"), date.to_wareki()));
                 t.push_str(&format!(
                     "   {}: {}\n",
                     lang.pick("変更前の記載", "before"),
-                    indent(r.before.as_deref().unwrap_or(none))
+                    indent(cell(&r.before).unwrap_or_else(|| none.to_owned()))
                 ));
                 t.push_str(&format!(
                     "   {}: {}\n",
                     lang.pick("変更後の記載", "after"),
-                    indent(r.after.as_deref().unwrap_or(none))
+                    indent(cell(&r.after).unwrap_or_else(|| none.to_owned()))
                 ));
                 t.push_str(&format!("   {}: {}\n", lang.pick("提出時期（案）", "timing (proposed)"), r.timing));
                 t.push_str(&format!(
@@ -108,13 +106,11 @@ pub fn run(args: &DiffArgs, lang: Lang, out: &mut dyn Write, err: &mut dyn Write
                 ));
                 t.push_str(&format!("   ※ {}\n", r.note));
             }
-            if !findings.is_empty() {
-                t.push('\n');
-                t.push_str(&output::human(
-                    &[FileReport { source: &new.source, diagnostics: &findings }],
-                    lang,
-                    Style::detect(),
-                ));
+            for (source, diagnostics) in [(&old.source, &old_leaks), (&new.source, &findings)] {
+                if !diagnostics.is_empty() {
+                    t.push('\n');
+                    t.push_str(&output::human(&[FileReport { source, diagnostics }], lang, Style::detect()));
+                }
             }
             t
         }
@@ -123,4 +119,28 @@ pub fn run(args: &DiffArgs, lang: Lang, out: &mut dyn Write, err: &mut dyn Write
         return Outcome::CannotRun;
     }
     outcome
+}
+
+/// The rows ready to paste under `history:`. A row with withheld cells is written only with
+/// `--full` (pasting 「（非公表）」 would replace the text); without it, a comment says how.
+fn yaml_rows(rows: &[ProposedRow], date: crate::wareki::Date, full: bool, lang: Lang) -> String {
+    let mut t = String::new();
+    for r in rows {
+        if r.has_withheld() && !full {
+            t.push_str(&format!(
+                "  # {}: {}\n",
+                crate::leak::mask(&r.item),
+                lang.pick(
+                    "非公表の記載を含む行です。pia amend で記録するか、--full で出力してください",
+                    "this row holds withheld text: record it with pia amend, or print it with --full",
+                )
+            ));
+            continue;
+        }
+        if !r.classified {
+            t.push_str(&format!("  # {}\n", r.note));
+        }
+        t.push_str(&crate::leak::mask(&history_row(&r.to_history_row(date), 2, DateStyle::Wareki)));
+    }
+    t
 }

@@ -84,8 +84,8 @@ pub fn run(args: &HistoryArgs, lang: Lang, out: &mut dyn Write, err: &mut dyn Wr
     } else {
         None
     };
-    let text = |t: &Option<Text>| t.as_ref().map_or_else(String::new, |t| t.as_str().to_owned());
-    let mut s = format!("変更箇所（{}）\n", a.cover.title.as_str());
+    let text = |t: &Option<Text>| t.as_ref().map_or_else(String::new, |t| t.shown(args.full));
+    let mut s = format!("変更箇所（{}）\n", a.cover.title.shown(args.full));
     s.push_str(&rule_line('┌', '┬', '┐'));
     s.push('\n');
     s.push_str(&table_row(&COLUMNS.map(|(h, _)| h.to_owned())));
@@ -94,7 +94,7 @@ pub fn run(args: &HistoryArgs, lang: Lang, out: &mut dyn Write, err: &mut dyn Wr
         s.push('\n');
         s.push_str(&table_row(&[
             row.date.to_wareki(),
-            row.item.clone(),
+            crate::leak::mask(&row.item),
             text(&row.before),
             text(&row.after),
             row.timing.map_or_else(String::new, |t| t.label().to_owned()),

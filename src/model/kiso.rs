@@ -504,4 +504,10 @@ pub struct HistoryRow {
     ///
     /// 事後の場合、重要な変更に該当しない理由など。
     pub reason: Option<Text>,
+    /// # 変更箇所 要判断（印刷しない）
+    ///
+    /// pia diff/amend が分類できなかった行に付ける印。重要な変更に当たるか、提出時期と説明を
+    /// 担当者が判断して行を直したら、この項目を削除する（残っている間は pia check がエラーにする）。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to_decide: Option<String>,
 }

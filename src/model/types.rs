@@ -57,7 +57,16 @@ pub struct Text {
     pub withheld: Option<String>,
 }
 
+/// What a public output prints in place of withheld text.
+pub const WITHHELD_MARK: &str = "（非公表）";
+
 impl Text {
+    /// The text as an output shows it: for the public (`full == false`) withheld text becomes
+    /// 「（非公表）」; a 個人番号 is masked either way.
+    pub fn shown(&self, full: bool) -> String {
+        if self.is_withheld() && !full { WITHHELD_MARK.to_owned() } else { crate::leak::mask(&self.text) }
+    }
+
     pub fn new(text: impl Into<String>) -> Self {
         Self { text: text.into(), withheld: None }
     }

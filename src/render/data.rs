@@ -11,8 +11,7 @@ use crate::model::kiso::{
     SubmittedAssessments, TrainingLevel,
 };
 
-/// What the public version prints in place of withheld text.
-pub const WITHHELD_MARK: &str = "（非公表）";
+pub use crate::model::types::WITHHELD_MARK;
 /// The mark on every page of the full version for the 委員会.
 pub const FULL_VERSION_MARK: &str = "委員会提出用（非公表部分を含む）";
 

@@ -5,6 +5,7 @@ use super::cover::blank;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::history::{ItemRef, Section, may_be_important, parse_count_date};
 use crate::model::kiso::{HistoryRow, SubmittedAssessments, Timing};
+use crate::wareki::Date;
 
 pub fn after_publication(cx: &RuleContext<'_>, code: &'static Code, out: &mut Vec<Diagnostic>) {
     let published = cx.assessment.cover.published;
@@ -22,29 +23,75 @@ pub fn after_publication(cx: &RuleContext<'_>, code: &'static Code, out: &mut Ve
     }
 }
 
+/// The rows out of place in a newest-first table: those outside the longest run of rows that is
+/// already in order (so one row moved to the wrong place is the one named, not its neighbour).
+fn out_of_order(dates: &[Date]) -> Vec<usize> {
+    // Longest non-increasing subsequence, found as the longest non-decreasing one read from the
+    // end (so of two equally long runs the one keeping the earlier rows wins), in O(n log n).
+    let reversed: Vec<(usize, Date)> = dates.iter().copied().enumerate().rev().collect();
+    let mut tails: Vec<usize> = Vec::new(); // positions in `reversed` ending a run of each length
+    let mut previous: Vec<Option<usize>> = vec![None; reversed.len()];
+    for (k, (_, date)) in reversed.iter().enumerate() {
+        let len = tails.partition_point(|t| reversed.get(*t).is_some_and(|(_, d)| d <= date));
+        if let Some(p) = previous.get_mut(k) {
+            *p = len.checked_sub(1).and_then(|l| tails.get(l).copied());
+        }
+        match tails.get_mut(len) {
+            Some(slot) => *slot = k,
+            None => tails.push(k),
+        }
+    }
+    let mut in_order = vec![false; dates.len()];
+    let mut at = tails.last().copied();
+    while let Some(k) = at {
+        if let Some(ok) = reversed.get(k).and_then(|(row, _)| in_order.get_mut(*row)) {
+            *ok = true;
+        }
+        at = previous.get(k).copied().flatten();
+    }
+    in_order.iter().enumerate().filter(|(_, ok)| !**ok).map(|(i, _)| i).collect()
+}
+
 pub fn not_ordered(cx: &RuleContext<'_>, code: &'static Code, out: &mut Vec<Diagnostic>) {
     let rows = &cx.assessment.history;
-    for (i, pair) in rows.windows(2).enumerate() {
-        if let [newer, older] = pair
-            && older.date > newer.date
-        {
-            out.push(cx.at(
+    let dates: Vec<Date> = rows.iter().map(|r| r.date).collect();
+    for i in out_of_order(&dates) {
+        let Some(row) = rows.get(i) else { continue };
+        out.push(
+            cx.at(
                 code,
-                &format!("/history/{}/date", i + 1),
+                &format!("/history/{i}/date"),
+                format!("{}行目（{}）が、日付の新しい順の位置にありません。", i + 1, row.date.to_wareki()),
+                format!("Row {} ({}) is out of place: rows are listed newest first.", i + 1, row.date),
+            )
+            .help(cx.lang.pick(
+                "変更箇所は新しい順に並べます。この行を日付に合う位置へ移してください。",
+                "move this row to where its date belongs (newest first).",
+            )),
+        );
+    }
+}
+
+pub fn undecided(cx: &RuleContext<'_>, code: &'static Code, out: &mut Vec<Diagnostic>) {
+    for (i, row) in cx.assessment.history.iter().enumerate().filter(|(_, r)| r.to_decide.is_some()) {
+        out.push(
+            cx.at(
+                code,
+                &format!("/history/{i}/to_decide"),
                 format!(
-                    "{}行目（{}）が前の行（{}）より新しい日付です。変更箇所は新しい順に並べます。",
-                    i + 2,
-                    older.date.to_wareki(),
-                    newer.date.to_wareki()
+                    "「{}」の行は pia が分類できなかった変更です。重要な変更に当たるか、提出時期と説明がまだ判断されていません。",
+                    crate::leak::mask(&row.item)
                 ),
                 format!(
-                    "Row {} ({}) is newer than the row before it ({}); list changes newest first.",
-                    i + 2,
-                    older.date,
-                    newer.date
+                    "The row for 「{}」 is a change pia could not classify; whether it is a 重要な変更, its timing and explanation are still to be decided.",
+                    crate::leak::mask(&row.item)
                 ),
-            ));
-        }
+            )
+            .help(cx.lang.pick(
+                "提出時期（事前／事後）と説明を確かめて直し、to_decide の行を削除してください。",
+                "check and fix the timing (事前/事後) and the explanation, then delete the to_decide line.",
+            )),
+        );
     }
 }
 
@@ -143,5 +190,29 @@ pub fn possible_important_change(cx: &RuleContext<'_>, code: &'static Code, out:
                 )),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dates(years: &[i32]) -> Vec<Date> {
+        years.iter().filter_map(|y| Date::from_ymd(*y, 4, 1)).collect()
+    }
+
+    #[test]
+    fn names_the_row_that_was_moved() {
+        assert_eq!(out_of_order(&dates(&[2025, 2024, 2023])), Vec::<usize>::new());
+        assert_eq!(out_of_order(&dates(&[2025, 2025, 2024])), Vec::<usize>::new());
+        // The newest row put at the bottom.
+        assert_eq!(out_of_order(&dates(&[2024, 2023, 2022, 2025])), vec![3]);
+        // An old row put at the top.
+        assert_eq!(out_of_order(&dates(&[2020, 2025, 2024, 2023])), vec![0]);
+        // One row in the middle.
+        assert_eq!(out_of_order(&dates(&[2025, 2024, 2019, 2023, 2022])), vec![2]);
+        // Two rows: the later one is taken as moved.
+        assert_eq!(out_of_order(&dates(&[2024, 2025])), vec![1]);
+        assert_eq!(out_of_order(&[]), Vec::<usize>::new());
     }
 }

@@ -9,6 +9,7 @@ mod dates;
 mod history;
 mod risk;
 mod threshold;
+mod withheld;
 
 pub(crate) use cover::declaration_subject;
 
@@ -204,6 +205,14 @@ pub static RULES: &[Rule] = &[
         history::not_ordered
     ),
     rule!(
+        "history-row-undecided",
+        Error,
+        "変更箇所",
+        "pia diff/amend が分類できなかった変更箇所の行（to_decide の印）が、まだ判断されていない",
+        "A 変更箇所 row pia could not classify (marked to_decide) is still to be decided",
+        history::undecided
+    ),
+    rule!(
         "history-missing-reason",
         Warning,
         "変更箇所 提出時期に係る説明",
@@ -242,6 +251,14 @@ pub static RULES: &[Rule] = &[
         "前の版からⅡが変わり、前の版で提出したより上位の評価が義務付けられた（再評価が必要）",
         "Ⅱ changed since the previous version so that a higher assessment than the one submitted is now required",
         threshold::threshold_rise
+    ),
+    rule!(
+        "withheld-text-repeated",
+        Error,
+        "非公表の記載",
+        "非公表の記載（又はその一文）が、公表される別の記載（変更箇所を含む）に繰り返されている",
+        "A withheld text, or one of its sentences, is repeated in a text the public version prints (変更箇所 included)",
+        withheld::repeated
     ),
     rule!(
         "annual-review-due",
