@@ -111,13 +111,17 @@ fn check_one(path: &Path, run: &DiagnosticRun<'_>, lang: Lang, style: Style) -> 
         Err(e) => return Checked::Unreadable(e),
     };
     // The 個人番号 guard runs for `validate` too: a file holding one is never valid.
-    l.diagnostics.extend(crate::leak::scan(&l.source, &l.map, lang));
+    let leaks = crate::leak::scan(&l.source, &l.map, lang);
+    let added = !leaks.is_empty() || run.rules_today.is_some();
+    l.diagnostics.extend(leaks);
     if let Some(today) = run.rules_today
         && let Some(a) = &l.assessment
     {
         l.diagnostics.extend(crate::rules::check(a, run.previous, &l.map, lang, today));
     }
-    diagnostic::sort(&mut l.diagnostics);
+    if added {
+        diagnostic::sort(&mut l.diagnostics);
+    }
     let file = FileReport { source: &l.source, diagnostics: &l.diagnostics };
     let piece = match run.format {
         DiagnosticFormat::Human => Piece::Human(output::human_file(&file, lang, style)),
