@@ -237,7 +237,11 @@ fn pdf_text(pdf: &Path) -> String {
 fn diff_names_each_changed_form_item() {
     let rows = rows_between(|t| {
         t.replacen("　③転出による資格喪失届の受理、確認", "　③転出による資格喪失届の受理、審査", 1)
-            .replacen("      　市区町村に設置される国保総合PCで構成される。", "      　市区町村に設置される国保総合端末で構成される。", 1)
+            .replacen(
+                "      　市区町村に設置される国保総合PCで構成される。",
+                "      　市区町村に設置される国保総合端末で構成される。",
+                1,
+            )
             .replacen("title: 国民健康保険に関する事務　基礎項目評価書", "title: 国民健康保険の事務　基礎項目評価書", 1)
             .replacen(
                 "threshold_result: 基礎項目評価及び重点項目評価の実施が義務付けられる",

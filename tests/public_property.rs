@@ -127,3 +127,62 @@ proptest! {
         }
     }
 }
+
+/// How one field changes between two versions: (new text, withheld in the new version), or kept.
+fn edits() -> impl Strategy<Value = Vec<Option<(String, bool)>>> {
+    let one = |i: usize| {
+        proptest::option::of(
+            (proptest::collection::vec(proptest::sample::select(ALPHABET), 4..12), any::<bool>()).prop_map(
+                move |(chars, withheld)| (format!("新{i:02}{}新", chars.into_iter().collect::<String>()), withheld),
+            ),
+        )
+    };
+    (0..FIELDS.len()).map(one).collect::<Vec<_>>()
+}
+
+/// What a person does with the rows pia could not classify: decides them (drops the marker).
+fn decided(text: &str) -> String {
+    text.lines().filter(|l| !l.trim_start().starts_with("to_decide:")).map(|l| format!("{l}\n")).collect()
+}
+
+fn run(dir: &Path, args: &[&str]) -> std::process::Output {
+    common::pia_in(dir, args)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 8, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// Edits of withheld items recorded by `pia amend` (the path a 変更箇所 row takes from the
+    /// item into the public PDF): every text withheld in either version stays out of the public
+    /// PDF and out of what `diff` prints, unless the new version itself publishes it.
+    #[test]
+    fn withheld_edits_stay_out_of_diff_amend_and_render(old in texts(), changes in edits()) {
+        let new: Vec<(String, bool)> =
+            old.iter().zip(&changes).map(|(o, c)| c.clone().unwrap_or_else(|| o.clone())).collect();
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::write(dir.path().join("old.yaml"), assessment_yaml(&old)).expect("write");
+        std::fs::write(dir.path().join("new.yaml"), assessment_yaml(&new)).expect("write");
+
+        let diff = run(dir.path(), &["diff", "old.yaml", "new.yaml"]);
+        let amend = run(dir.path(), &["amend", "new.yaml", "--from", "old.yaml", "--date", "2025-06-01"]);
+        prop_assert_eq!(common::code(&amend), 0, "{}{}", common::stdout(&amend), common::stderr(&amend));
+        let amended = std::fs::read_to_string(dir.path().join("new.yaml")).expect("read");
+        std::fs::write(dir.path().join("new.yaml"), decided(&amended)).expect("write");
+        let render = run(dir.path(), &["render", "new.yaml", "-o", "public.pdf", "--today", "2025-06-02"]);
+        prop_assert_eq!(common::code(&render), 0, "{}{}\n{}", common::stdout(&render), common::stderr(&render), amended);
+        let pdf = std::fs::read(dir.path().join("public.pdf")).expect("pdf");
+        let (public_text, public_bytes) = (pdf_text(&pdf, dir.path()), pdf_bytes(&pdf));
+
+        let published: Vec<&str> = new.iter().filter(|(_, w)| !w).map(|(t, _)| t.as_str()).collect();
+        let secrets = old.iter().chain(&new).filter(|(t, w)| *w && !published.contains(&t.as_str()));
+        for (text, _) in secrets {
+            let utf16: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+            prop_assert!(!public_text.contains(text.as_str()), "{text} in the public text\n{amended}");
+            prop_assert!(!contains(&public_bytes, text.as_bytes()) && !contains(&public_bytes, &utf16), "{text} in the public bytes");
+            prop_assert!(!common::stdout(&diff).contains(text.as_str()), "{text} printed by diff");
+        }
+        for text in published {
+            prop_assert!(public_text.contains(text), "public {text} missing from the public PDF");
+        }
+    }
+}

@@ -56,6 +56,23 @@ fn telling_pieces(text: &str) -> Vec<String> {
     pieces
 }
 
+/// The 変更箇所 row a pointer is in, if any.
+fn history_row(pointer: &str) -> Option<&str> {
+    let rest = pointer.strip_prefix("/history/")?;
+    Some(rest.split('/').next().unwrap_or(rest))
+}
+
+/// Whether withheld text at `source` must not appear in public text at `public`. A withheld
+/// 変更箇所 cell is a copy of an item's old text: it keeps that text out of other rows, but an
+/// item or the same row may show it publicly once the item is no longer withheld (非公表の解除).
+fn must_not_appear(source: &str, public: &str) -> bool {
+    match (history_row(source), history_row(public)) {
+        (None, _) => true,
+        (Some(row), Some(other)) => row != other,
+        (Some(_), None) => false,
+    }
+}
+
 pub fn repeated(cx: &RuleContext<'_>, code: &'static Code, out: &mut Vec<Diagnostic>) {
     let (mut withheld, mut public) = (Vec::new(), Vec::new());
     texts(&serde_json::to_value(cx.assessment).unwrap_or(Value::Null), String::new(), &mut withheld, &mut public);
@@ -68,7 +85,11 @@ pub fn repeated(cx: &RuleContext<'_>, code: &'static Code, out: &mut Vec<Diagnos
         .collect();
     for (pointer, text) in &public {
         let text = compact(text);
-        let Some((_, source)) = pieces.iter().find(|(piece, _)| text.contains(piece.as_str())) else { continue };
+        let Some((_, source)) =
+            pieces.iter().find(|(piece, source)| must_not_appear(source, pointer) && text.contains(piece.as_str()))
+        else {
+            continue;
+        };
         // The message names where the withheld text is, never the text itself (messages reach logs).
         let item = crate::schema::item_for_pointer(source).unwrap_or_else(|| (*source).to_owned());
         let line = cx.map.locate_value(source).map_or(0, |l| l.line);
@@ -90,6 +111,16 @@ pub fn repeated(cx: &RuleContext<'_>, code: &'static Code, out: &mut Vec<Diagnos
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_history_cell_guards_other_rows_only() {
+        assert!(must_not_appear("/risk_measures/priority/basis", "/history/0/after"));
+        assert!(must_not_appear("/risk_measures/priority/basis", "/related_info/file_name"));
+        assert!(must_not_appear("/history/0/before", "/history/1/after"));
+        assert!(!must_not_appear("/history/0/before", "/history/0/after"));
+        assert!(!must_not_appear("/history/0/before", "/risk_measures/priority/basis"));
+        assert!(must_not_appear("/history/10/before", "/history/1/after"));
+    }
 
     #[test]
     fn pieces_are_long_enough_to_be_telling() {
