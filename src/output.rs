@@ -47,7 +47,11 @@ pub fn human(files: &[FileReport<'_>], lang: Lang, style: Style) -> String {
 /// One file's diagnostics as people read them.
 pub fn human_file(file: &FileReport<'_>, lang: Lang, style: Style) -> String {
     let theme = if style.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
-    let handler = GraphicalReportHandler::new_themed(theme).with_width(style.width).with_links(false);
+    let handler = GraphicalReportHandler::new_themed(theme.clone()).with_width(style.width).with_links(false);
+    // A help of several lines is laid out by its author (steps, a command to copy): re-wrapping
+    // would break the command in the middle of a file name.
+    let unwrapped =
+        GraphicalReportHandler::new_themed(theme).with_width(style.width).with_links(false).with_wrap_lines(false);
     let mut out = String::new();
     // A file with an individual number in it is reported without source snippets, so the
     // number is never printed; messages are masked as well.
@@ -60,6 +64,7 @@ pub fn human_file(file: &FileReport<'_>, lang: Lang, style: Style) -> String {
             file.source.text.lines().nth(l.line.saturating_sub(1)).is_some_and(|t| t.chars().count() > MAX_SNIPPET_LINE)
         });
         let shown = Shown { d, source: CharColumns(file.source), lang, redact: redact || long_line };
+        let handler = if d.help.as_deref().is_some_and(|h| h.contains('\n')) { &unwrapped } else { &handler };
         if handler.render_report(&mut out, &shown).is_err() {
             out.push_str(&format!("{}: {}\n", file.source.name, d.message));
         }
