@@ -250,3 +250,65 @@ fn workflow_check_step_keeps_going_on_findings_and_stops_when_pia_cannot_run() {
     assert_eq!(code(&out), 2, "check step on a missing file: {}", stdout(&out));
     assert!(outputs.contains("exit-code=2\n"), "outputs: {outputs:?}");
 }
+
+/// Decodes `%XX` escapes (the inverse of RFC 3986 percent-encoding).
+fn percent_decode(uri: &str) -> String {
+    let bytes = uri.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            out.push(u8::from_str_radix(&uri[i + 1..i + 3], 16).expect("hex"));
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).expect("UTF-8")
+}
+
+#[test]
+fn sarif_uris_are_percent_encoded_and_rules_carry_their_help() {
+    // Spaces and Japanese in folder and file names are normal where assessments are kept.
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir_all(dir.path().join("令和7年度 評価書")).expect("mkdir");
+    std::fs::write(dir.path().join("令和7年度 評価書/国保 kiso.yaml"), broken_text()).expect("write");
+    let out = pia_in(dir.path(), ["check", "--today", "2025-05-01", "--format", "sarif", "令和7年度 評価書"]);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let sarif: Value = serde_json::from_slice(&out.stdout).expect("SARIF is JSON");
+    let results = sarif["runs"][0]["results"].as_array().expect("results");
+    assert!(!results.is_empty());
+    for r in results {
+        let uri = r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].as_str().expect("uri");
+        assert_eq!(
+            uri,
+            "%E4%BB%A4%E5%92%8C7%E5%B9%B4%E5%BA%A6%20%E8%A9%95%E4%BE%A1%E6%9B%B8/%E5%9B%BD%E4%BF%9D%20kiso.yaml"
+        );
+        // A relative reference of RFC 3986: unreserved characters, `/` and escapes only.
+        assert!(uri.bytes().all(|b| b.is_ascii_alphanumeric() || b"-._~/%".contains(&b)), "{uri}");
+        assert_eq!(percent_decode(uri), "令和7年度 評価書/国保 kiso.yaml");
+    }
+    // A result carries its own help (the suggestion).
+    let choice = results.iter().find(|r| r["ruleId"] == "invalid-choice").expect("an invalid-choice result");
+    assert!(
+        choice["message"]["text"].as_str().unwrap_or_default().contains("「十分である」ではありませんか？"),
+        "{choice}"
+    );
+    // Every rule carries its documentation; no relative helpUri (it would resolve against the
+    // repository that keeps the assessments, where docs/rules.md is not).
+    let rules = sarif["runs"][0]["tool"]["driver"]["rules"].as_array().expect("rules");
+    for rule in rules {
+        assert!(rule.get("helpUri").is_none(), "{rule}");
+        let help = rule["help"]["text"].as_str().unwrap_or_default();
+        assert!(help.contains("**直し方**"), "no documentation in {}: {help}", rule["id"]);
+        assert!(!rule["fullDescription"]["text"].as_str().unwrap_or_default().is_empty());
+    }
+    let en =
+        pia_in(dir.path(), ["check", "--lang", "en", "--today", "2025-05-01", "--format", "sarif", "令和7年度 評価書"]);
+    let sarif: Value = serde_json::from_slice(&en.stdout).expect("SARIF is JSON");
+    let rule = &sarif["runs"][0]["tool"]["driver"]["rules"][0];
+    assert_eq!(rule["id"], "yaml-syntax");
+    assert!(rule["help"]["text"].as_str().unwrap_or_default().starts_with("The file cannot be read as YAML"), "{rule}");
+    assert!(!sarif.to_string().contains("helpUri"));
+}
