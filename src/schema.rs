@@ -670,8 +670,7 @@ mod tests {
 
     #[test]
     fn suggestions() {
-        let known = vec!["threshold_items".to_owned(), "threshold_result".to_owned(), "history".to_owned()];
-        let known = known.iter().map(String::as_str).collect::<Vec<_>>();
+        let known = ["threshold_items", "threshold_result", "history"];
         assert_eq!(suggest("threshold_itms", &known), Some("threshold_items"));
         assert_eq!(suggest("zzz", &known), None);
         assert_eq!(suggest("十分", &["特に力を入れている", "十分である", "課題が残されている"]), Some("十分である"));
