@@ -47,7 +47,11 @@ pub fn human(files: &[FileReport<'_>], lang: Lang, style: Style) -> String {
 /// One file's diagnostics as people read them.
 pub fn human_file(file: &FileReport<'_>, lang: Lang, style: Style) -> String {
     let theme = if style.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
-    let handler = GraphicalReportHandler::new_themed(theme).with_width(style.width).with_links(false);
+    let handler = GraphicalReportHandler::new_themed(theme.clone()).with_width(style.width).with_links(false);
+    // A help of several lines is laid out by its author (steps, a command to copy): re-wrapping
+    // would break the command in the middle of a file name.
+    let unwrapped =
+        GraphicalReportHandler::new_themed(theme).with_width(style.width).with_links(false).with_wrap_lines(false);
     let mut out = String::new();
     // A file with an individual number in it is reported without source snippets, so the
     // number is never printed; messages are masked as well.
@@ -60,6 +64,7 @@ pub fn human_file(file: &FileReport<'_>, lang: Lang, style: Style) -> String {
             file.source.text.lines().nth(l.line.saturating_sub(1)).is_some_and(|t| t.chars().count() > MAX_SNIPPET_LINE)
         });
         let shown = Shown { d, source: CharColumns(file.source), lang, redact: redact || long_line };
+        let handler = if d.help.as_deref().is_some_and(|h| h.contains('\n')) { &unwrapped } else { &handler };
         if handler.render_report(&mut out, &shown).is_err() {
             out.push_str(&format!("{}: {}\n", file.source.name, d.message));
         }
@@ -187,17 +192,21 @@ pub fn sarif_results(f: &FileReport<'_>) -> Vec<serde_json::Value> {
                 region.insert("startLine".into(), l.line.into());
                 region.insert("startColumn".into(), l.column.into());
             }
-            let text = crate::leak::mask(&match &d.item {
+            let mut text = match &d.item {
                 Some(item) => format!("{item}: {}", d.message),
                 None => d.message.clone(),
-            });
+            };
+            // The diagnostic's own help (「十分である」ではありませんか？) belongs to this result.
+            if let Some(help) = &d.help {
+                text = format!("{text}\n{help}");
+            }
             json!({
                 "ruleId": d.code.name,
                 "level": sarif_level(d.severity),
-                "message": { "text": text },
+                "message": { "text": crate::leak::mask(&text) },
                 "locations": [{
                     "physicalLocation": {
-                        "artifactLocation": { "uri": f.source.name.replace('\\', "/") },
+                        "artifactLocation": { "uri": artifact_uri(&f.source.name) },
                         "region": region,
                     },
                     "logicalLocations": [{ "fullyQualifiedName": d.path, "kind": "member" }],
@@ -210,14 +219,18 @@ pub fn sarif_results(f: &FileReport<'_>) -> Vec<serde_json::Value> {
 /// The SARIF document: the tool with every rule, and the results.
 pub fn sarif_document(results: Vec<serde_json::Value>, lang: Lang) -> String {
     use serde_json::json;
+    // No `helpUri`: the documentation is not published at an address of its own, and a relative
+    // one would resolve against the repository that keeps the assessments. Its text goes into
+    // `help` instead.
     let rules: Vec<_> = crate::rules::all_codes()
         .map(|c| {
+            let help = rule_help(c, lang);
             json!({
                 "id": c.name,
                 "name": c.name,
                 "shortDescription": { "text": c.summary(lang) },
-                "fullDescription": { "text": c.summary(lang) },
-                "helpUri": format!("docs/rules.md#{}", c.name),
+                "fullDescription": { "text": rule_description(c, lang) },
+                "help": { "text": help, "markdown": help },
                 "defaultConfiguration": { "level": sarif_level(c.severity) },
                 "properties": { "item": c.item },
             })
@@ -239,6 +252,101 @@ pub fn sarif_document(results: Vec<serde_json::Value>, lang: Lang) -> String {
     let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
     text.push('\n');
     text
+}
+
+/// The documentation of every code, one `## code` section each.
+const RULES_DOC: &str = include_str!("../docs/rules.md");
+
+/// A code's section of `docs/rules.md`, without its heading.
+fn doc_section(name: &str) -> Option<&'static str> {
+    let heading = format!("\n## {name}\n");
+    let start = RULES_DOC.find(&heading)? + heading.len();
+    let body = RULES_DOC.get(start..)?;
+    let end = ["\n## ", "\n# ", "\n---"].iter().filter_map(|h| body.find(h)).min().unwrap_or(body.len());
+    body.get(..end).map(str::trim)
+}
+
+/// The one-line English summary of a code's section (`*English:* …`).
+fn doc_english(name: &str) -> Option<&'static str> {
+    doc_section(name)?.lines().find_map(|l| l.strip_prefix("*English:*")).map(str::trim)
+}
+
+/// `fullDescription`: the summary, and in English the documentation's fuller sentence.
+fn rule_description(code: &crate::diagnostic::Code, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => code.summary(lang).to_owned(),
+        Lang::En => doc_english(code.name).unwrap_or(code.summary_en).to_owned(),
+    }
+}
+
+/// A rule's `help`: its section of `docs/rules.md` (what it checks, the basis, how to fix it),
+/// with links inside that document reduced to their text; in English the section's English
+/// summary.
+fn rule_help(code: &crate::diagnostic::Code, lang: Lang) -> String {
+    match (lang, doc_section(code.name)) {
+        (Lang::Ja, Some(section)) => without_anchor_links(section),
+        (Lang::En, Some(_)) => doc_english(code.name).unwrap_or(code.summary_en).to_owned(),
+        (_, None) => code.summary(lang).to_owned(),
+    }
+}
+
+/// `[text](#anchor)` → `text`: anchors of docs/rules.md lead nowhere outside it.
+fn without_anchor_links(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    let mut rest = markdown;
+    while let Some(open) = rest.find('[') {
+        let (before, from_open) = rest.split_at(open);
+        out.push_str(before);
+        let link = from_open.find("](#").and_then(|mid| {
+            let text = from_open.get(1..mid)?;
+            let after = from_open.get(mid + 3..)?;
+            let close = after.find(')')?;
+            (!text.contains(['[', ']', '\n'])).then_some((text, after.get(close + 1..).unwrap_or("")))
+        });
+        match link {
+            Some((text, after)) => {
+                out.push_str(text);
+                rest = after;
+            }
+            None => {
+                out.push('[');
+                rest = from_open.get(1..).unwrap_or("");
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A file name as a SARIF `artifactLocation.uri` (RFC 3986): `/` separators (also for Windows
+/// `\`), every byte outside the unreserved characters percent-encoded (spaces and Japanese
+/// folder names are normal), relative names kept relative (GitHub resolves them against the
+/// repository), absolute ones as `file:` URIs.
+pub fn artifact_uri(name: &str) -> String {
+    let path = name.replace('\\', "/");
+    let mut rest = path.as_str();
+    while let Some(r) = rest.strip_prefix("./") {
+        rest = r;
+    }
+    let drive = rest.split_once(":/").filter(|(d, _)| d.len() == 1 && d.chars().all(|c| c.is_ascii_alphabetic()));
+    match drive {
+        Some((letter, tail)) => format!("file:///{letter}:/{}", percent_encode_path(tail)),
+        None if rest.starts_with('/') => format!("file://{}", percent_encode_path(rest)),
+        None => percent_encode_path(rest),
+    }
+}
+
+/// Percent-encodes a path, keeping `/` and RFC 3986's unreserved characters.
+fn percent_encode_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 fn sarif_level(severity: Severity) -> &'static str {
@@ -354,5 +462,38 @@ impl SourceCode for CharColumns<'_> {
             column,
             inner.line_count(),
         )))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn artifact_uris_are_rfc3986() {
+        assert_eq!(artifact_uri("assessments/x.yaml"), "assessments/x.yaml");
+        assert_eq!(artifact_uri("./assessments/x.yaml"), "assessments/x.yaml");
+        assert_eq!(
+            artifact_uri(r"評価書\令和7年度 版\x.yaml"),
+            "%E8%A9%95%E4%BE%A1%E6%9B%B8/%E4%BB%A4%E5%92%8C7%E5%B9%B4%E5%BA%A6%20%E7%89%88/x.yaml"
+        );
+        assert_eq!(artifact_uri("a#b?c%d.yaml"), "a%23b%3Fc%25d.yaml");
+        assert_eq!(artifact_uri("c:x.yaml"), "c%3Ax.yaml");
+        assert_eq!(artifact_uri("/srv/評価 書/x.yaml"), "file:///srv/%E8%A9%95%E4%BE%A1%20%E6%9B%B8/x.yaml");
+        assert_eq!(artifact_uri(r"C:\Users\a b\x.yaml"), "file:///C:/Users/a%20b/x.yaml");
+    }
+
+    #[test]
+    fn every_code_has_help_from_its_documentation() {
+        for code in crate::rules::all_codes() {
+            let section = doc_section(code.name).unwrap_or_else(|| panic!("no section for {}", code.name));
+            assert!(section.starts_with("*English:*"), "{}: {section}", code.name);
+            let help = rule_help(code, Lang::Ja);
+            assert!(help.contains("**重大度**"), "{}: {help}", code.name);
+            assert!(!help.contains("](#"), "{}: {help}", code.name);
+            assert!(!rule_help(code, Lang::En).is_empty());
+        }
+        assert_eq!(without_anchor_links("see [`x`](#x) and [y](#y)."), "see `x` and y.");
+        assert_eq!(without_anchor_links("a [b] c [d](https://e)"), "a [b] c [d](https://e)");
     }
 }

@@ -431,7 +431,11 @@ pub fn write_report(
             format!("{}: no such file", missing.display()),
         )));
     }
-    let files = crate::commands::collect_yaml_files(inputs);
+    let collected = crate::commands::collect_yaml_files(inputs);
+    if let Some(problem) = collected.problems.first() {
+        return Err(ReportError::Input(problem.message(lang)));
+    }
+    let files = collected.files;
     if files.is_empty() {
         return Err(ReportError::Input(
             lang.pick("評価書の YAML ファイルがありません".to_owned(), "no assessment YAML files found".to_owned()),

@@ -118,24 +118,31 @@ impl ErrorMapper<'_> {
                 for key in unexpected {
                     let child = format!("{pointer}/{}", escape_pointer_segment(key));
                     let child_path = if path.is_empty() { key.clone() } else { format!("{path}.{key}") };
-                    let mut d = Diagnostic::new(
-                        codes::UNKNOWN_FIELD,
+                    let known: Vec<&str> = known.iter().map(String::as_str).collect();
+                    let suggestion = suggest(key, &known);
+                    let hidden = invisible_chars(key, suggestion.unwrap_or_default());
+                    let message = if hidden.is_empty() {
+                        lang.pick(format!("「{key}」は様式にない項目です。"), format!("`{key}` is not an item of the form."))
+                    } else {
+                        let (shown, what) = (without(key, &hidden), describe_invisible(&hidden, lang));
                         lang.pick(
-                            format!("「{key}」は様式にない項目です。"),
-                            format!("`{key}` is not an item of the form."),
-                        ),
-                    )
-                    .path(child_path)
-                    .item(item.clone())
-                    .at(self.map.locate(&child));
-                    d = match closest(key, &known) {
-                        Some(s) => d.help(lang.pick(format!("「{s}」の誤りではありませんか？"), format!("did you mean `{s}`?"))),
-                        None => d.help(lang.pick(
+                            format!("「{shown}」は様式にない項目です。{what}が含まれています（画面では見えません）。"),
+                            format!("`{shown}` is not an item of the form: it contains {what}, which does not show on screen."),
+                        )
+                    };
+                    let d = Diagnostic::new(codes::UNKNOWN_FIELD, message)
+                        .path(child_path)
+                        .item(item.clone())
+                        .at(self.map.locate(&child));
+                    let help = match suggestion {
+                        _ if !hidden.is_empty() => delete_invisible_help(&hidden, suggestion, lang),
+                        Some(s) => lang.pick(format!("「{s}」の誤りではありませんか？"), format!("did you mean `{s}`?")),
+                        None => lang.pick(
                             format!("この階層に書ける項目: {}", known.join(", ")),
                             format!("items allowed here: {}", known.join(", ")),
-                        )),
+                        ),
                     };
-                    out.push(d);
+                    out.push(d.help(help));
                 }
             }
             ValidationErrorKind::Required { property } => {
@@ -198,19 +205,30 @@ impl ErrorMapper<'_> {
             ValidationErrorKind::Enum { options } => {
                 let choices: Vec<&str> = options.as_array().into_iter().flatten().filter_map(Value::as_str).collect();
                 let list = choices.iter().enumerate().map(|(i, c)| format!("{}) {c}", i + 1)).collect::<Vec<_>>().join("　");
-                let mut d = base(
-                    codes::INVALID_CHOICE,
+                let written = instance.as_str().unwrap_or_default();
+                let suggestion = suggest(written, &choices);
+                // Characters no editor shows (a trailing 全角スペース from Excel, a zero-width
+                // space from a web page) are named, not silently dropped: the value in the file
+                // is what the form would say.
+                let hidden = invisible_chars(written, suggestion.unwrap_or_default());
+                let message = if hidden.is_empty() {
                     lang.pick(
                         format!("{value_text} は選択肢にありません。選択肢: {list}"),
                         format!("{value_text} is not one of the choices: {list}"),
-                    ),
-                );
-                if let Some(s) = instance.as_str().and_then(|v| suggest_choice(v, &choices)) {
-                    d = d.help(lang.pick(format!("「{s}」ではありませんか？"), format!("did you mean 「{s}」?")));
+                    )
                 } else {
-                    d = d.help(lang.pick("選択肢の文言をそのまま書いてください。", "Write one of the choices exactly as the form prints it."));
-                }
-                out.push(d);
+                    let (shown, what) = (without(written, &hidden), describe_invisible(&hidden, lang));
+                    lang.pick(
+                        format!("「{shown}」は選択肢にありません。{what}が含まれています（画面では見えません）。選択肢: {list}"),
+                        format!("「{shown}」 is not one of the choices: it contains {what}, which does not show on screen. Choices: {list}"),
+                    )
+                };
+                let help = match suggestion {
+                    _ if !hidden.is_empty() => delete_invisible_help(&hidden, suggestion, lang),
+                    Some(s) => lang.pick(format!("「{s}」ではありませんか？"), format!("did you mean 「{s}」?")),
+                    None => lang.pick("選択肢の文言をそのまま書いてください。", "Write one of the choices exactly as the form prints it.").to_owned(),
+                };
+                out.push(base(codes::INVALID_CHOICE, message).help(help));
             }
             ValidationErrorKind::Format { format } if format == DATE_FORMAT => {
                 let text = instance.as_str().unwrap_or_default();
@@ -499,34 +517,142 @@ fn edit_distance(a: &str, b: &str) -> usize {
     prev.last().copied().unwrap_or(0)
 }
 
-/// The closest known key, if close enough to be a typo.
-fn closest<'a>(key: &str, known: &'a [String]) -> Option<&'a str> {
-    let limit = (key.chars().count() / 3).max(2);
-    known
-        .iter()
-        .map(|k| (edit_distance(key, k), k))
-        .filter(|(d, _)| *d <= limit)
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, k)| k.as_str())
+/// The text suggestions compare: NFKC (full-width digits and letters as half-width, 全角スペース
+/// as a space), without characters an editor does not show or shows as a plain space.
+fn comparable(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    text.nfkc().filter(|c| invisible_name(*c).is_none()).collect()
 }
 
-/// A choice the user probably meant: one containing what was written, or a near miss.
-fn suggest_choice<'a>(value: &str, choices: &[&'a str]) -> Option<&'a str> {
-    let value = value.trim();
+/// What the user probably meant among `candidates` (the keys allowed at a place, or an item's
+/// choices), compared as [`comparable`] text: the candidate equal to what was written, else the
+/// only one containing it, else the nearest within a few edits (two for ASCII keys, where a
+/// letter carries less than a Japanese character).
+fn suggest<'a>(written: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    let value = comparable(written);
     if value.is_empty() {
         return None;
     }
-    let containing: Vec<&str> = choices.iter().copied().filter(|c| c.contains(value)).collect();
+    let keyed: Vec<(String, &str)> = candidates.iter().map(|c| (comparable(c), *c)).collect();
+    if let Some((_, exact)) = keyed.iter().find(|(k, _)| *k == value) {
+        return Some(exact);
+    }
+    let containing: Vec<&str> = keyed.iter().filter(|(k, _)| k.contains(&value)).map(|(_, c)| *c).collect();
     if let [only] = containing.as_slice() {
         return Some(only);
     }
-    let limit = (value.chars().count() / 3).max(1);
-    choices
+    let floor = if value.is_ascii() { 2 } else { 1 };
+    let limit = (value.chars().count() / 3).max(floor);
+    keyed
         .iter()
-        .map(|c| (edit_distance(value, c), *c))
+        .map(|(k, c)| (edit_distance(&value, k), *c))
         .filter(|(d, _)| *d <= limit)
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
+}
+
+/// Where in a value an invisible character is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Place {
+    Leading,
+    Trailing,
+    Inside,
+}
+
+/// The name of a character that an editor does not show, or shows as an ordinary space, so that
+/// a value looks like a choice or key it is not.
+fn invisible_name(c: char) -> Option<(&'static str, &'static str)> {
+    Some(match c {
+        '\u{3000}' => ("全角スペース", "an ideographic (full-width) space"),
+        '\u{00A0}' => ("ノーブレークスペース", "a no-break space"),
+        '\u{200B}' => ("ゼロ幅スペース", "a zero-width space"),
+        '\u{FEFF}' => ("BOM", "a byte order mark"),
+        '\t' => ("タブ", "a tab"),
+        ' ' => ("半角スペース", "a space"),
+        '\r' | '\n' => ("改行", "a line break"),
+        '\u{200C}' => ("ゼロ幅非接合子", "a zero-width non-joiner"),
+        '\u{200D}' => ("ゼロ幅接合子", "a zero-width joiner"),
+        '\u{2060}' => ("ワードジョイナー", "a word joiner"),
+        '\u{00AD}' => ("ソフトハイフン", "a soft hyphen"),
+        '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{061C}' => {
+            ("書字方向の制御文字", "a bidirectional control character")
+        }
+        '\u{180E}' | '\u{2061}'..='\u{2064}' => ("見えない文字", "an invisible character"),
+        c if c.is_whitespace() => ("空白文字", "a space character"),
+        c if c.is_control() => ("制御文字", "a control character"),
+        _ => return None,
+    })
+}
+
+/// The invisible characters in `written` that `meant` (the suggestion, when there is one) does
+/// not have, each with its place, once per place.
+fn invisible_chars(written: &str, meant: &str) -> Vec<(Place, char)> {
+    let chars: Vec<char> = written.chars().collect();
+    let is_hidden = |c: &char| invisible_name(*c).is_some();
+    let leading = chars.iter().take_while(|c| is_hidden(c)).count();
+    let trailing = chars.iter().rev().take_while(|c| is_hidden(c)).count().min(chars.len() - leading);
+    let mut out: Vec<(Place, char)> = Vec::new();
+    for (i, c) in chars.iter().enumerate() {
+        let place = if i < leading {
+            Place::Leading
+        } else if i >= chars.len() - trailing {
+            Place::Trailing
+        } else {
+            Place::Inside
+        };
+        // A space inside is the text's own when the meant value has it too.
+        if is_hidden(c) && !(place == Place::Inside && meant.contains(*c)) && !out.contains(&(place, *c)) {
+            out.push((place, *c));
+        }
+    }
+    out
+}
+
+/// The value without the given invisible characters, as it looks on screen.
+fn without(written: &str, hidden: &[(Place, char)]) -> String {
+    let trimmed = written.trim_matches(|c| hidden.iter().any(|(p, h)| *p != Place::Inside && *h == c));
+    trimmed.chars().filter(|c| !hidden.iter().any(|(p, h)| *p == Place::Inside && h == c)).collect()
+}
+
+/// 「末尾の全角スペース（U+3000）」 for each invisible character.
+fn describe_invisible(hidden: &[(Place, char)], lang: Lang) -> String {
+    let parts: Vec<String> = hidden
+        .iter()
+        .map(|(place, c)| {
+            let (ja, en) = invisible_name(*c).unwrap_or(("見えない文字", "an invisible character"));
+            let code = format!("U+{:04X}", u32::from(*c));
+            match lang {
+                Lang::Ja => {
+                    let at = match place {
+                        Place::Leading => "先頭",
+                        Place::Trailing => "末尾",
+                        Place::Inside => "途中",
+                    };
+                    format!("{at}の{ja}（{code}）")
+                }
+                Lang::En => {
+                    let at = match place {
+                        Place::Leading => "at the start",
+                        Place::Trailing => "at the end",
+                        Place::Inside => "inside",
+                    };
+                    format!("{en} ({code}) {at}")
+                }
+            }
+        })
+        .collect();
+    parts.join(lang.pick("と", ", "))
+}
+
+/// Help for a value with invisible characters: delete them (naming each), and what to write.
+fn delete_invisible_help(hidden: &[(Place, char)], meant: Option<&str>, lang: Lang) -> String {
+    let what = describe_invisible(hidden, lang);
+    match meant {
+        Some(s) => {
+            lang.pick(format!("{what}を消して「{s}」と書いてください。"), format!("delete {what} and write 「{s}」."))
+        }
+        None => lang.pick(format!("{what}を消してください。"), format!("delete {what}.")),
+    }
 }
 
 #[cfg(test)]
@@ -544,12 +670,38 @@ mod tests {
 
     #[test]
     fn suggestions() {
-        let known = vec!["threshold_items".to_owned(), "threshold_result".to_owned(), "history".to_owned()];
-        assert_eq!(closest("threshold_itms", &known), Some("threshold_items"));
-        assert_eq!(closest("zzz", &known), None);
+        let known = ["threshold_items", "threshold_result", "history"];
+        assert_eq!(suggest("threshold_itms", &known), Some("threshold_items"));
+        assert_eq!(suggest("zzz", &known), None);
+        assert_eq!(suggest("十分", &["特に力を入れている", "十分である", "課題が残されている"]), Some("十分である"));
+        // Compared as NFKC: full-width digits and letters are the half-width ones.
+        let bands = ["500人以上", "500人未満"];
+        assert_eq!(suggest("５００人以上", &bands), Some("500人以上"));
+        assert_eq!(suggest("５００人未満", &bands), Some("500人未満"));
+        assert_eq!(suggest("ｈｉｓｔｏｒｙ", &known), Some("history"));
+        // Invisible characters do not stand in the way of a suggestion.
+        for c in ['\u{3000}', '\u{00A0}', '\u{200B}', '\u{FEFF}', '\t'] {
+            assert_eq!(suggest(&format!("500人以上{c}"), &bands), Some("500人以上"), "U+{:04X}", u32::from(c));
+        }
+        assert_eq!(suggest("", &bands), None);
+        assert_eq!(suggest("\u{3000}", &bands), None);
+    }
+
+    #[test]
+    fn invisible_characters_are_named_with_their_place_and_code_point() {
+        let hidden = invisible_chars("500人以上\u{3000}", "500人以上");
+        assert_eq!(hidden, [(Place::Trailing, '\u{3000}')]);
+        assert_eq!(describe_invisible(&hidden, Lang::Ja), "末尾の全角スペース（U+3000）");
+        assert_eq!(describe_invisible(&hidden, Lang::En), "an ideographic (full-width) space (U+3000) at the end");
+        let hidden = invisible_chars("\u{FEFF}500人\u{200B}以上\u{00A0}\t", "500人以上");
         assert_eq!(
-            suggest_choice("十分", &["特に力を入れている", "十分である", "課題が残されている"]),
-            Some("十分である")
+            describe_invisible(&hidden, Lang::Ja),
+            "先頭のBOM（U+FEFF）と途中のゼロ幅スペース（U+200B）と末尾のノーブレークスペース（U+00A0）と末尾のタブ（U+0009）"
         );
+        assert_eq!(without("\u{FEFF}500人\u{200B}以上\u{00A0}\t", &hidden), "500人以上");
+        // A space inside that the choice has too is the choice's own.
+        assert!(invisible_chars("課題が　残されている", "課題が　残されている").is_empty());
+        assert!(invisible_chars("十分である", "十分である").is_empty());
+        assert_eq!(invisible_chars("\u{3000}", ""), [(Place::Leading, '\u{3000}')]);
     }
 }

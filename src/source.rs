@@ -74,7 +74,7 @@ impl Source {
                     format!("ファイルの文字コードが {encoding} です。pia は UTF-8 のファイルを読みます。"),
                     format!("The file is encoded as {encoding}; pia reads UTF-8."),
                 ),
-                format!("iconv -f {encoding} -t UTF-8 元のファイル > 変換後のファイル"),
+                resave_help(&name, encoding, lang),
                 0,
             ));
         }
@@ -98,11 +98,11 @@ impl Source {
                 let (message, help) = if looks_like_shift_jis(bytes) {
                     (
                         lang.pick(
-                            "ファイルの文字コードが Shift_JIS のようです。pia は UTF-8 のファイルを読みます。",
-                            "The file looks like Shift_JIS; pia reads UTF-8.",
+                            "ファイルの文字コードが CP932（Windows-31J、Windows の Shift_JIS）のようです。pia は UTF-8 のファイルを読みます。",
+                            "The file looks like CP932 (Windows-31J, the Shift_JIS of Windows); pia reads UTF-8.",
                         )
                         .to_owned(),
-                        "iconv -f SHIFT_JIS -t UTF-8 元のファイル > 変換後のファイル".to_owned(),
+                        resave_help(&name, CP932, lang),
                     )
                 } else {
                     (
@@ -151,6 +151,70 @@ impl Source {
     pub fn line_count(&self) -> usize {
         self.line_starts.len()
     }
+}
+
+/// What iconv calls Windows' Japanese code page (Windows-31J), in which Excel and メモ帳's
+/// 「ANSI」 save. ①, Ⅰ and ～ are in it but not in SHIFT_JIS proper, so `iconv -f SHIFT_JIS`
+/// fails on nearly every real file.
+const CP932: &str = "CP932";
+
+/// How to save a file as UTF-8 again: in メモ帳, in VS Code, or with iconv into a new file (a
+/// redirect onto the file itself empties it before iconv reads it).
+fn resave_help(name: &str, encoding: &str, lang: Lang) -> String {
+    let command = format!("iconv -f {encoding} -t UTF-8 {} > {}", shell_quote(name), shell_quote(&utf8_name(name)));
+    // The name VS Code's encoding list gives the file's encoding, and where such files come from.
+    let (vscode, origin_ja, origin_en) = match encoding {
+        CP932 => {
+            ("Japanese (Shift JIS)", "Excel やメモ帳の「ANSI」は CP932 です", "Excel and Notepad's \"ANSI\" are CP932")
+        }
+        "UTF-16LE" => ("UTF-16 LE", "メモ帳の「Unicode」は UTF-16 です", "Notepad's \"Unicode\" is UTF-16"),
+        "UTF-16BE" => (
+            "UTF-16 BE",
+            "メモ帳の「Unicode big endian」は UTF-16BE です",
+            "Notepad's \"Unicode big endian\" is UTF-16BE",
+        ),
+        other => (other, "", ""),
+    };
+    lang.pick(
+        format!(
+            "UTF-8 で保存し直してください（{origin_ja}）。\n\
+             メモ帳: ファイル → 名前を付けて保存 → 文字コード「UTF-8」→ 保存\n\
+             VS Code: ステータスバーのエンコード → エンコード付きで再度開く → {vscode}、\
+             もう一度エンコード → エンコード付きで保存 → UTF-8\n\
+             端末: {command}\n\
+             （新しいファイルに書き出し、確かめてから元のファイルと置き換えます。\
+             元のファイルと同じ名前に > で書き出すと、読む前に中身が消えます。）"
+        ),
+        format!(
+            "Save the file as UTF-8 again ({origin_en}).\n\
+             Notepad: File → Save as → Encoding \"UTF-8\" → Save\n\
+             VS Code: the encoding in the status bar → Reopen with Encoding → {vscode}, \
+             then the encoding again → Save with Encoding → UTF-8\n\
+             terminal: {command}\n\
+             (This writes a new file; check it, then replace the original with it. Redirecting \
+             onto the original's own name empties it before iconv reads it.)"
+        ),
+    )
+}
+
+/// The name for the converted copy: `x.yaml` → `x.utf8.yaml`.
+fn utf8_name(name: &str) -> String {
+    match name.rsplit_once('.') {
+        Some((stem, ext)) if !stem.is_empty() && !stem.ends_with(['/', '\\']) && !ext.contains(['/', '\\']) => {
+            format!("{stem}.utf8.{ext}")
+        }
+        _ => format!("{name}.utf8"),
+    }
+}
+
+/// A name as a POSIX shell word: as is when it is plainly safe, else in single quotes.
+fn shell_quote(word: &str) -> String {
+    let plain = !word.is_empty()
+        && word
+            .chars()
+            .all(|c| !c.is_ascii() || c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '/' | '+' | ','))
+        && !word.chars().any(char::is_whitespace);
+    if plain { word.to_owned() } else { format!("'{}'", word.replace('\'', r"'\''")) }
 }
 
 /// UTF-16 by BOM, or by the NUL pattern of mostly-ASCII text without one.
@@ -220,10 +284,34 @@ mod tests {
         assert!(e.message.contains("UTF-16LE"), "{}", e.message);
         // 「十分」 in Shift_JIS.
         let e = Source::from_bytes("t", b"a: \x8F\x5C\x95\xAA\n", lang).unwrap_err();
-        assert!(e.message.contains("Shift_JIS"), "{}", e.message);
+        assert!(e.message.contains("CP932"), "{}", e.message);
         let e = Source::from_bytes("t", b"a: \xFF\xFE\xFA", lang).unwrap_err();
         assert!(e.message.contains("Invalid UTF-8"), "{}", e.message);
         let e = Source::from_bytes("t", b"a: 1\nb: \x00", lang).unwrap_err();
         assert_eq!(e.line(), Some(2));
+    }
+
+    #[test]
+    fn cp932_only_characters_are_detected_and_the_hint_converts_to_a_new_file() {
+        // ① (NEC row 13), Ⅰ (NEC row 13 and IBM extension 0xFA4A) and ～ (U+FF5E): CP932, not SHIFT_JIS.
+        for bytes in [&b"a: \x87\x40\n"[..], b"a: \x87\x54\n", b"a: \xFA\x4A\n", b"a: \x81\x60\n"] {
+            let e = Source::from_bytes("dir/x.yaml", bytes, Lang::Ja).unwrap_err();
+            assert!(e.message.contains("CP932"), "{bytes:?}: {}", e.message);
+            let help = e.help.unwrap_or_default();
+            assert!(help.contains("iconv -f CP932 -t UTF-8 dir/x.yaml > dir/x.utf8.yaml"), "{help}");
+            assert!(help.contains("名前を付けて保存") && help.contains("エンコード付きで保存"), "{help}");
+        }
+    }
+
+    #[test]
+    fn converted_names_and_shell_words() {
+        assert_eq!(utf8_name("x.yaml"), "x.utf8.yaml");
+        assert_eq!(utf8_name("a.b/x"), "a.b/x.utf8");
+        assert_eq!(utf8_name(".hidden"), ".hidden.utf8");
+        assert_eq!(utf8_name(r"C:\評価書\x.yml"), r"C:\評価書\x.utf8.yml");
+        assert_eq!(shell_quote("評価書/x.yaml"), "評価書/x.yaml");
+        assert_eq!(shell_quote("令和7年 x.yaml"), "'令和7年 x.yaml'");
+        assert_eq!(shell_quote("it's.yaml"), r"'it'\''s.yaml'");
+        assert_eq!(shell_quote("a$b"), "'a$b'");
     }
 }

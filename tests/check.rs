@@ -216,3 +216,19 @@ fn threshold_rejects_bad_input() {
         assert!(!stderr(&out).is_empty());
     }
 }
+
+#[test]
+fn the_default_today_is_japan_time_in_the_docs_as_in_the_code() {
+    // system_today() adds nine hours to UTC; every place that documents the default says so.
+    let docs = std::fs::read_to_string(root().join("docs/rules.md")).expect("docs/rules.md");
+    let mentions: Vec<&str> = docs.lines().filter(|l| l.contains("--today") && l.contains("既定")).collect();
+    assert!(!mentions.is_empty());
+    for line in mentions.iter().chain(docs.lines().filter(|l| l.contains("指定しないとき")).collect::<Vec<_>>().iter())
+    {
+        assert!(line.contains("JST") && !line.contains("（UTC）"), "docs/rules.md: {line}");
+    }
+    for command in ["check", "list", "report"] {
+        let help = stdout(&pia([command, "--help"]));
+        assert!(help.contains("today in Japan (JST)"), "pia {command} --help: {help}");
+    }
+}

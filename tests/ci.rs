@@ -250,3 +250,226 @@ fn workflow_check_step_keeps_going_on_findings_and_stops_when_pia_cannot_run() {
     assert_eq!(code(&out), 2, "check step on a missing file: {}", stdout(&out));
     assert!(outputs.contains("exit-code=2\n"), "outputs: {outputs:?}");
 }
+
+/// Decodes `%XX` escapes (the inverse of RFC 3986 percent-encoding).
+fn percent_decode(uri: &str) -> String {
+    let bytes = uri.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            out.push(u8::from_str_radix(&uri[i + 1..i + 3], 16).expect("hex"));
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).expect("UTF-8")
+}
+
+#[test]
+fn sarif_uris_are_percent_encoded_and_rules_carry_their_help() {
+    // Spaces and Japanese in folder and file names are normal where assessments are kept.
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir_all(dir.path().join("令和7年度 評価書")).expect("mkdir");
+    std::fs::write(dir.path().join("令和7年度 評価書/国保 kiso.yaml"), broken_text()).expect("write");
+    let out = pia_in(dir.path(), ["check", "--today", "2025-05-01", "--format", "sarif", "令和7年度 評価書"]);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let sarif: Value = serde_json::from_slice(&out.stdout).expect("SARIF is JSON");
+    let results = sarif["runs"][0]["results"].as_array().expect("results");
+    assert!(!results.is_empty());
+    for r in results {
+        let uri = r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].as_str().expect("uri");
+        assert_eq!(
+            uri,
+            "%E4%BB%A4%E5%92%8C7%E5%B9%B4%E5%BA%A6%20%E8%A9%95%E4%BE%A1%E6%9B%B8/%E5%9B%BD%E4%BF%9D%20kiso.yaml"
+        );
+        // A relative reference of RFC 3986: unreserved characters, `/` and escapes only.
+        assert!(uri.bytes().all(|b| b.is_ascii_alphanumeric() || b"-._~/%".contains(&b)), "{uri}");
+        assert_eq!(percent_decode(uri), "令和7年度 評価書/国保 kiso.yaml");
+    }
+    // A result carries its own help (the suggestion).
+    let choice = results.iter().find(|r| r["ruleId"] == "invalid-choice").expect("an invalid-choice result");
+    assert!(
+        choice["message"]["text"].as_str().unwrap_or_default().contains("「十分である」ではありませんか？"),
+        "{choice}"
+    );
+    // Every rule carries its documentation; no relative helpUri (it would resolve against the
+    // repository that keeps the assessments, where docs/rules.md is not).
+    let rules = sarif["runs"][0]["tool"]["driver"]["rules"].as_array().expect("rules");
+    for rule in rules {
+        assert!(rule.get("helpUri").is_none(), "{rule}");
+        let help = rule["help"]["text"].as_str().unwrap_or_default();
+        assert!(help.contains("**直し方**"), "no documentation in {}: {help}", rule["id"]);
+        assert!(!rule["fullDescription"]["text"].as_str().unwrap_or_default().is_empty());
+    }
+    let en =
+        pia_in(dir.path(), ["check", "--lang", "en", "--today", "2025-05-01", "--format", "sarif", "令和7年度 評価書"]);
+    let sarif: Value = serde_json::from_slice(&en.stdout).expect("SARIF is JSON");
+    let rule = &sarif["runs"][0]["tool"]["driver"]["rules"][0];
+    assert_eq!(rule["id"], "yaml-syntax");
+    assert!(rule["help"]["text"].as_str().unwrap_or_default().starts_with("The file cannot be read as YAML"), "{rule}");
+    assert!(!sarif.to_string().contains("helpUri"));
+}
+
+// --- The quick start and .ci/run ---------------------------------------------------------
+
+/// The README's quick-start commands (the first `sh` block after `## Quick start`).
+fn quick_start() -> Vec<String> {
+    let readme = std::fs::read_to_string(root().join("README.md")).expect("README.md");
+    let section = readme.split("## Quick start").nth(1).expect("a Quick start section");
+    let block = section.split("```sh\n").nth(1).and_then(|b| b.split("```").next()).expect("an sh block");
+    block.lines().map(str::to_owned).collect()
+}
+
+/// The packages `.ci/run` installs (`packages=(…)`).
+fn ci_packages() -> Vec<String> {
+    let script = std::fs::read_to_string(root().join(".ci/run")).expect(".ci/run");
+    let line = script.lines().find_map(|l| l.strip_prefix("packages=(")).expect("packages=( in .ci/run");
+    line.trim_end_matches(')').split_whitespace().map(str::to_owned).collect()
+}
+
+/// Writes an executable `#!/bin/sh` script `name` into `bin`.
+fn fake(bin: &Path, name: &str, body: &str) {
+    use std::os::unix::fs::PermissionsExt;
+    let path = bin.join(name);
+    std::fs::write(&path, format!("#!/bin/sh\n{body}\n")).expect("write fake");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+}
+
+fn log_lines(log: &Path) -> Vec<String> {
+    std::fs::read_to_string(log).unwrap_or_default().lines().map(str::to_owned).collect()
+}
+
+#[test]
+fn quick_start_is_two_commands_and_the_first_works_as_root_without_sudo_and_with_sudo() {
+    let commands = quick_start();
+    assert_eq!(commands.len(), 2, "the quick start is two commands: {commands:?}");
+    assert_eq!(commands[1], "cargo test --release --locked");
+    // .ci/run runs the first README line starting `cargo test` (grep -m1 -E '^cargo test').
+    let readme = std::fs::read_to_string(root().join("README.md")).expect("README.md");
+    assert_eq!(readme.lines().find(|l| l.starts_with("cargo test")), Some(commands[1].as_str()));
+
+    let packages = ci_packages().join(" ");
+    let render = "cargo run --release -- render assessments/kumamoto-kokuho-kiso.yaml";
+    let shells: Vec<&str> = ["/bin/sh", "/bin/bash"].into_iter().filter(|s| Path::new(s).exists()).collect();
+    for shell in shells {
+        for with_sudo in [false, true] {
+            for update_fails in [false, true] {
+                let dir = tempfile::tempdir().expect("tempdir");
+                // Only what the command may use: no real sudo, apt-get or cargo.
+                let bin = dir.path().join("bin");
+                std::fs::create_dir_all(&bin).expect("mkdir");
+                std::os::unix::fs::symlink("/bin/sh", bin.join("sh")).expect("symlink sh");
+                let fail = if update_fails { r#"[ "$1" = update ] && exit 100"# } else { ":" };
+                fake(&bin, "apt-get", &format!("echo \"apt-get $*\" >> \"$LOG\"\n{fail}\nexit 0"));
+                fake(&bin, "cargo", "echo \"cargo $*\" >> \"$LOG\"");
+                if with_sudo {
+                    fake(&bin, "sudo", "echo \"sudo $1 $2\" >> \"$LOG\"\nexec \"$@\"");
+                }
+                let log = dir.path().join("log");
+                let out = Command::new(shell)
+                    .args(["-c", &commands[0]])
+                    .env_clear()
+                    .env("PATH", &bin)
+                    .env("LOG", &log)
+                    .output()
+                    .expect("run the first command");
+                let what = format!("{shell}, sudo: {with_sudo}, apt-get update fails: {update_fails}");
+                let mut expected: Vec<String> = Vec::new();
+                if with_sudo {
+                    expected.push("sudo sh -c".into());
+                }
+                expected.push("apt-get update".into());
+                if update_fails {
+                    assert!(!out.status.success(), "{what}: went on after a failed apt-get update");
+                } else {
+                    assert!(out.status.success(), "{what}: {}", String::from_utf8_lossy(&out.stderr));
+                    expected.push(format!("apt-get install -y {packages}"));
+                    expected.push(render.into());
+                }
+                assert_eq!(log_lines(&log), expected, "{what}");
+            }
+        }
+    }
+}
+
+/// Runs a copy of `.ci/run` (with the README beside it) against fake tools; returns the exit
+/// code, stdout and the commands run.
+fn run_ci(setup: &dyn Fn(&Path)) -> (i32, String, Vec<String>) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let project = dir.path().join("project");
+    std::fs::create_dir_all(project.join(".ci")).expect("mkdir");
+    std::fs::copy(root().join(".ci/run"), project.join(".ci/run")).expect("copy .ci/run");
+    std::fs::copy(root().join("README.md"), project.join("README.md")).expect("copy README");
+    let bin = dir.path().join("bin");
+    let state = dir.path().join("state");
+    std::fs::create_dir_all(&bin).expect("mkdir");
+    std::fs::create_dir_all(&state).expect("mkdir");
+    fake(&bin, "dpkg-query", "echo 'install ok installed'");
+    fake(
+        &bin,
+        "cargo",
+        r#"echo "cargo $*" >> "$LOG"
+case "$1 $2" in
+  "fmt --version") [ -e "$STATE/no-rustfmt" ] && exit 1 ;;
+  "fmt --check") [ -e "$STATE/unformatted" ] && exit 1 ;;
+esac
+exit 0"#,
+    );
+    fake(
+        &bin,
+        "rustup",
+        r#"echo "rustup $*" >> "$LOG"
+[ -e "$STATE/rustup-fails" ] && exit 1
+rm -f "$STATE/no-rustfmt""#,
+    );
+    setup(&state);
+    let log = dir.path().join("log");
+    let out = Command::new("bash")
+        .arg(project.join(".ci/run"))
+        .env("PATH", format!("{}:/usr/bin:/bin", bin.display()))
+        .env("LOG", &log)
+        .env("STATE", &state)
+        .env("HOME", dir.path())
+        .env_remove("CARGO_TARGET_DIR")
+        .output()
+        .expect("run .ci/run");
+    let ran = log_lines(&log).into_iter().filter(|l| !l.ends_with("--version")).collect();
+    (code(&out), stdout(&out), ran)
+}
+
+#[test]
+fn ci_run_checks_formatting_and_lints_before_the_tests() {
+    if Command::new("bash").arg("--version").output().is_err() {
+        skip(".ci/run: bash is not available");
+        return;
+    }
+    let fmt = "cargo fmt --check";
+    let clippy = "cargo clippy --release --all-targets --locked -- -D warnings";
+    let test = "cargo test --release --locked";
+    let touch = |name: &'static str| move |state: &Path| std::fs::write(state.join(name), "").expect("touch");
+
+    let (exit, out, ran) = run_ci(&|_| {});
+    assert_eq!((exit, ran.clone()), (0, vec![fmt.to_owned(), clippy.to_owned(), test.to_owned()]), "{out}");
+
+    // rustfmt missing: added with rustup, then everything runs.
+    let (exit, out, ran) = run_ci(&touch("no-rustfmt"));
+    assert_eq!(exit, 0, "{out}");
+    assert_eq!(ran, ["rustup component add rustfmt", fmt, clippy, test], "{out}");
+
+    // rustfmt missing and rustup cannot add it: a clear failure, no tests.
+    let (exit, out, ran) = run_ci(&|state: &Path| {
+        touch("no-rustfmt")(state);
+        touch("rustup-fails")(state);
+    });
+    assert_eq!(exit, 2, "{out}");
+    assert!(out.contains("rustup component add rustfmt"), "{out}");
+    assert!(!ran.iter().any(|c| c.starts_with("cargo")), "{ran:?}");
+
+    // Unformatted code stops the run before clippy and the tests.
+    let (exit, out, ran) = run_ci(&touch("unformatted"));
+    assert_ne!(exit, 0, "{out}");
+    assert_eq!(ran, [fmt], "{out}");
+}

@@ -189,3 +189,71 @@ fn a_terminal_gets_colour_unless_no_color_is_set() {
         );
     }
 }
+
+/// A folder holding only what is not an assessment: tool configuration in dot-files and
+/// dot-folders, and notes.
+fn folder_without_assessments() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join(".pre-commit-config.yaml"), "repos: []\n").expect("write");
+    std::fs::create_dir_all(dir.path().join(".github/workflows")).expect("mkdir");
+    std::fs::write(dir.path().join(".github/workflows/ci.yml"), "on: push\n").expect("write");
+    std::fs::write(dir.path().join("notes.md"), "# notes\n").expect("write");
+    dir
+}
+
+#[test]
+fn a_folder_without_assessments_cannot_run() {
+    let dir = folder_without_assessments();
+    let folder = dir.path().join("assessments");
+    std::fs::create_dir_all(&folder).expect("mkdir");
+    let out_file = dir.path().join("report.html");
+    for root in [dir.path(), folder.as_path()] {
+        let runs: [(&str, Vec<&str>); 5] = [
+            ("validate", vec!["validate", s(root)]),
+            ("check", vec!["check", "--today", TODAY, s(root)]),
+            ("check --format sarif", vec!["check", "--today", TODAY, "--format", "sarif", s(root)]),
+            ("list", vec!["list", s(root)]),
+            ("report", vec!["report", s(root), "-o", s(&out_file)]),
+        ];
+        for (what, args) in runs {
+            let out = pia(&args);
+            assert_code(&out, 2, &format!("{what} on a folder without assessments"));
+            let err = stderr(&out);
+            assert!(err.contains(s(root)) && err.contains("評価書（*.yaml・*.yml）がありません"), "{what}: {err}");
+        }
+    }
+    // In English, and beside a folder that has one: the other is still checked.
+    let out = pia(["check", "--lang", "en", "--today", TODAY, "assessments", s(&folder)]);
+    assert_code(&out, 2, "check assessments + an empty folder");
+    assert!(stderr(&out).contains(&format!("{}: no assessment (*.yaml, *.yml) in this folder", s(&folder))));
+    assert!(stdout(&out).contains("1 of 1 file(s) without errors"), "{}", stdout(&out));
+}
+
+#[test]
+fn dot_files_are_skipped_in_folders_but_read_when_named() {
+    let dir = folder_without_assessments();
+    std::fs::copy(seed(), dir.path().join("kiso.yaml")).expect("copy seed");
+    std::fs::create_dir_all(dir.path().join(".old")).expect("mkdir");
+    std::fs::write(dir.path().join(".old/broken.yaml"), "form: 様式2\n").expect("write");
+    // validate, check, list and report read the folder through the same walk: only kiso.yaml.
+    let out = pia(["check", "--today", TODAY, "--format", "json", s(dir.path())]);
+    assert_code(&out, 0, "check a folder with dot-files");
+    let files: Vec<String> = json(&out)["files"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|f| f["path"].as_str().unwrap_or_default().to_owned())
+        .collect();
+    assert_eq!(files, [s(&dir.path().join("kiso.yaml"))]);
+    assert_code(&pia(["validate", s(dir.path())]), 0, "validate a folder with dot-files");
+    let out = pia(["list", "--format", "json", "--today", TODAY, s(dir.path())]);
+    assert_code(&out, 0, "list a folder with dot-files");
+    assert_eq!(json(&out)["assessments"].as_array().map(Vec::len), Some(1), "{}", stdout(&out));
+    let md = dir.path().join("report.md");
+    let out = pia(["report", s(dir.path()), "-o", s(&md), "--format", "md", "--today", TODAY, "--lang", "en"]);
+    assert_code(&out, 0, "report on a folder with dot-files");
+    assert!(stdout(&out).contains("(1 assessment(s)"), "{}", stdout(&out));
+    // A file named on the command line is always read, dot or not.
+    let named = dir.path().join(".pre-commit-config.yaml");
+    assert_code(&pia(["validate", s(&named)]), 1, "validate a dot-file named on the command line");
+}

@@ -141,3 +141,105 @@ fn a_megabyte_of_text_in_one_field() {
     let out = pia_in(dir.path(), ["check", "--today", "2025-05-01", "x.yaml"]);
     assert_eq!(code(&out), 0, "{}", stdout(&out));
 }
+
+// --- Input from Excel and Windows --------------------------------------------------------
+
+/// The first diagnostic of `pia validate --format json` on a file in `dir`.
+fn first_diagnostic(dir: &Path, file: &str, lang: &str) -> (i32, serde_json::Value) {
+    let out = pia_in(dir, ["validate", "--format", "json", "--lang", lang, file]);
+    (code(&out), json(&out)["files"][0]["diagnostics"][0].clone())
+}
+
+#[test]
+fn a_cp932_file_is_detected_and_the_hint_converts_it_to_a_new_file() {
+    let bytes = std::fs::read(fixture("bad/cp932.yaml")).expect("fixture");
+    // ① (0x8740), Ⅰ (0x8754) and ～ (0x8160): ① and Ⅰ are NEC row 13, CP932 only.
+    for (what, pair) in [("①", [0x87, 0x40]), ("Ⅰ", [0x87, 0x54]), ("～", [0x81, 0x60])] {
+        assert!(bytes.windows(2).any(|w| w == pair), "the fixture has no {what}");
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    // A name with a space and Japanese, as folders on Windows have: the command must quote it.
+    let name = "令和7年度 評価書.yaml";
+    std::fs::write(dir.path().join(name), &bytes).expect("copy");
+    let (exit, d) = first_diagnostic(dir.path(), name, "ja");
+    assert_eq!(exit, 1);
+    assert_eq!(d["code"], "yaml-syntax");
+    assert!(d["message"].as_str().unwrap_or_default().contains("CP932"), "{d}");
+    let help = d["help"].as_str().unwrap_or_default();
+    for step in ["名前を付けて保存", "文字コード「UTF-8」", "エンコード付きで保存", "ステータスバー"]
+    {
+        assert!(help.contains(step), "the help does not say {step}: {help}");
+    }
+    let command = help
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("端末: "))
+        .unwrap_or_else(|| panic!("no command in the help: {help}"))
+        .to_owned();
+    assert_eq!(command, "iconv -f CP932 -t UTF-8 '令和7年度 評価書.yaml' > '令和7年度 評価書.utf8.yaml'");
+    let (_, en) = first_diagnostic(dir.path(), name, "en");
+    assert!(en["help"].as_str().unwrap_or_default().contains(&command), "{en}");
+
+    let iconv_works = std::process::Command::new("iconv").args(["-f", "CP932", "-t", "UTF-8", "/dev/null"]).status();
+    if !iconv_works.is_ok_and(|s| s.success()) {
+        eprintln!("skipped running the command: iconv with CP932 is not available");
+        return;
+    }
+    // SHIFT_JIS proper stops at ①: the reason the hint names CP932.
+    let sjis = std::process::Command::new("sh")
+        .args(["-c", &format!("iconv -f SHIFT_JIS -t UTF-8 '{name}' > /dev/null")])
+        .current_dir(dir.path())
+        .output()
+        .expect("sh");
+    assert!(!sjis.status.success(), "iconv -f SHIFT_JIS read the CP932 fixture");
+    let run = std::process::Command::new("sh").args(["-c", &command]).current_dir(dir.path()).output().expect("sh");
+    assert!(run.status.success(), "{command}: {}", String::from_utf8_lossy(&run.stderr));
+    assert_eq!(std::fs::read(dir.path().join(name)).expect("original"), bytes, "the original changed");
+    let converted = "令和7年度 評価書.utf8.yaml";
+    let out = pia_in(dir.path(), ["validate", converted]);
+    assert_eq!(code(&out), 0, "{}", stdout(&out));
+    let text = std::fs::read_to_string(dir.path().join(converted)).expect("UTF-8");
+    assert!(text.contains("①住民基本台帳法") && text.contains("Ⅰ～Ⅲ"), "{text}");
+}
+
+#[test]
+fn invisible_characters_in_choices_are_named_by_name_and_code_point() {
+    let out =
+        pia(["validate", "--format", "json", "--lang", "ja", "tests/fixtures/bad/choice-invisible-characters.yaml"]);
+    assert_eq!(code(&out), 1);
+    let report = json(&out);
+    let diagnostics = report["files"][0]["diagnostics"].as_array().cloned().unwrap_or_default();
+    let expected = [
+        ("threshold_items.subjects.band", "末尾のノーブレークスペース（U+00A0）", "1万人以上10万人未満"),
+        ("threshold_items.handlers.band", "末尾の全角スペース（U+3000）", "500人未満"),
+        ("threshold_items.incident", "末尾のゼロ幅スペース（U+200B）", "発生なし"),
+        ("risk_measures.acquisition", "先頭のBOM（U+FEFF）", "十分である"),
+        ("risk_measures.storage", "末尾のタブ（U+0009）", "十分である"),
+        ("risk_measures.training", "途中のゼロ幅スペース（U+200B）", "十分に行っている"),
+    ];
+    assert_eq!(diagnostics.len(), expected.len(), "{report:#}");
+    for (path, what, choice) in expected {
+        let d = diagnostics.iter().find(|d| d["path"] == path).unwrap_or_else(|| panic!("nothing at {path}"));
+        assert_eq!(d["code"], "invalid-choice");
+        let message = d["message"].as_str().unwrap_or_default();
+        assert!(message.starts_with(&format!("「{choice}」は選択肢にありません。{what}が含まれています")), "{message}");
+        assert_eq!(d["help"], format!("{what}を消して「{choice}」と書いてください。"));
+    }
+    let out =
+        pia(["validate", "--format", "json", "--lang", "en", "tests/fixtures/bad/choice-invisible-characters.yaml"]);
+    let d = json(&out)["files"][0]["diagnostics"][1].clone();
+    assert_eq!(d["help"], "delete an ideographic (full-width) space (U+3000) at the end and write 「500人未満」.");
+}
+
+#[test]
+fn full_width_digits_suggest_the_choice() {
+    let (exit, d) = first_diagnostic(&root(), "tests/fixtures/bad/choice-fullwidth-digits.yaml", "ja");
+    assert_eq!(exit, 1);
+    assert_eq!(d["code"], "invalid-choice");
+    assert_eq!(d["help"], "「500人未満」ではありませんか？");
+    // An unknown key typed in full-width letters, too.
+    let (dir, _) = edited_copy(&fixture("minimal.yaml"), "x.yaml", |t| t.replacen("history:", "ｈｉｓｔｏｒｙ:", 1));
+    let report = json(&pia_in(dir.path(), ["validate", "--format", "json", "x.yaml"]));
+    let diagnostics = report["files"][0]["diagnostics"].as_array().cloned().unwrap_or_default();
+    let d = diagnostics.iter().find(|d| d["code"] == "unknown-field").unwrap_or_else(|| panic!("{report:#}"));
+    assert_eq!(d["help"], "「history」の誤りではありませんか？");
+}

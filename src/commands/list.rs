@@ -20,8 +20,12 @@ pub fn run(args: &ListArgs, lang: Lang, out: &mut dyn Write, err: &mut dyn Write
         report_cannot_run(err, lang, &format!("{}: {why}", args.dir.display()));
         return Outcome::CannotRun;
     }
-    let files = collect_yaml_files(std::slice::from_ref(&args.dir));
-    let entries = portfolio::evaluate(&files, Some(&args.dir), lang, today);
+    let collected = collect_yaml_files(std::slice::from_ref(&args.dir));
+    if let Some(problem) = collected.problems.first() {
+        report_cannot_run(err, lang, &problem.message(lang));
+        return Outcome::CannotRun;
+    }
+    let entries = portfolio::evaluate(&collected.files, Some(&args.dir), lang, today);
     let rows: Vec<portfolio::Row> = entries.iter().map(|e| portfolio::row(e, lang, today)).collect();
     let text = match args.format {
         ListFormat::Table => portfolio::table(&rows, lang, today),

@@ -41,32 +41,85 @@ impl Outcome {
     }
 }
 
-/// The YAML files named by the arguments: files as given, directories searched (sorted) for
-/// `*.yaml`/`*.yml`. Paths that do not exist are kept so the loader reports them.
-pub fn collect_yaml_files(inputs: &[PathBuf]) -> Vec<PathBuf> {
-    let mut out = Vec::new();
+/// The YAML files named by the arguments: files as given (even a dot-file: a file named is
+/// always read), directories searched, sorted, for `*.yaml`/`*.yml`, skipping every file and
+/// folder whose name starts with `.` (`.pre-commit-config.yaml`, `.github/`). Paths that do not
+/// exist are kept so the loader reports them. `pia validate`, `check`, `list` and `report` all
+/// read their inputs through this one walk.
+pub fn collect_yaml_files(inputs: &[PathBuf]) -> Collected {
+    let mut collected = Collected::default();
     for input in inputs {
         if input.is_dir() {
-            let mut found = Vec::new();
-            walk(input, &mut found);
+            let (mut found, problems_before) = (Vec::new(), collected.problems.len());
+            walk(input, &mut found, &mut collected.problems);
+            if found.is_empty() && collected.problems.len() == problems_before {
+                collected.problems.push(WalkError::NoAssessments { dir: input.clone() });
+            }
             found.sort();
-            out.extend(found);
+            collected.files.extend(found);
         } else {
-            out.push(input.clone());
+            collected.files.push(input.clone());
         }
     }
-    out
+    collected
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+/// What [`collect_yaml_files`] found.
+#[derive(Debug, Default)]
+pub struct Collected {
+    pub files: Vec<PathBuf>,
+    /// Folders that could not be searched or hold no assessment: pia cannot run on them (exit
+    /// 2), so a CI job pointed at a moved or emptied folder fails instead of checking nothing.
+    pub problems: Vec<WalkError>,
+}
+
+/// A folder given as input that gives no assessment to check.
+#[derive(Debug, thiserror::Error)]
+pub enum WalkError {
+    #[error("{}: no assessment (*.yaml, *.yml) in this folder", dir.display())]
+    NoAssessments { dir: PathBuf },
+    #[error("{}: the folder cannot be read ({error})", dir.display())]
+    Unreadable { dir: PathBuf, error: std::io::Error },
+}
+
+impl WalkError {
+    /// The message in the user's language.
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (WalkError::NoAssessments { dir }, Lang::Ja) => format!(
+                "{}: このフォルダに評価書（*.yaml・*.yml）がありません（名前が . で始まるファイルとフォルダは読みません）",
+                dir.display()
+            ),
+            (WalkError::NoAssessments { dir }, Lang::En) => format!(
+                "{}: no assessment (*.yaml, *.yml) in this folder (files and folders whose names start with . are skipped)",
+                dir.display()
+            ),
+            (WalkError::Unreadable { dir, error }, Lang::Ja) => {
+                format!("{}: フォルダを読み取れません（{error}）", dir.display())
+            }
+            (WalkError::Unreadable { .. }, Lang::En) => self.to_string(),
+        }
+    }
+}
+
+/// True for the names the walk skips: dot-files and dot-folders (tool configuration, `.git`).
+fn hidden(name: &std::ffi::OsStr) -> bool {
+    name.as_encoded_bytes().starts_with(b".")
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>, problems: &mut Vec<WalkError>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(error) => return problems.push(WalkError::Unreadable { dir: dir.to_owned(), error }),
+    };
     for entry in entries.flatten() {
+        if hidden(&entry.file_name()) {
+            continue;
+        }
         let path = entry.path();
         let Ok(kind) = entry.file_type() else { continue };
         if kind.is_dir() {
-            if !entry.file_name().to_string_lossy().starts_with('.') {
-                walk(&path, out);
-            }
+            walk(&path, out, problems);
         } else if matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")) {
             out.push(path);
         }
@@ -157,10 +210,14 @@ pub fn in_parallel<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync)
 /// the outcome.
 pub fn run_diagnostics(run: &DiagnosticRun<'_>, lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
     let style = Style::detect();
-    let paths = collect_yaml_files(run.inputs);
-    let results = in_parallel(&paths, |p| check_one(p, run, lang, style));
+    let collected = collect_yaml_files(run.inputs);
+    let results = in_parallel(&collected.files, |p| check_one(p, run, lang, style));
 
     let mut outcome = Outcome::Ok;
+    for problem in &collected.problems {
+        report_cannot_run(err, lang, &problem.message(lang));
+        outcome = Outcome::CannotRun;
+    }
     let mut tally = output::Tally::default();
     let (mut human, mut json_files, mut sarif_results) = (String::new(), Vec::new(), Vec::new());
     for result in results {

@@ -99,9 +99,25 @@ fn words(text: &str) -> Vec<&str> {
     text.split(|c: char| c.is_whitespace() || c == '\u{3000}').filter(|w| !w.is_empty()).collect()
 }
 
+/// True for a kanji as names are written: CJK unified ideographs with extension A and the
+/// supplementary planes (extensions B–F, the compatibility supplement and G–H, where 𠮷 U+20BB7
+/// is), and the compatibility ideographs of U+F900–FAFF (﨑 U+FA11, as name registers and
+/// Windows write it).
+fn is_kanji(c: char) -> bool {
+    matches!(
+        c,
+        '\u{4E00}'..='\u{9FFF}'
+            | '\u{3400}'..='\u{4DBF}'
+            | '\u{F900}'..='\u{FAFF}'
+            | '\u{20000}'..='\u{2FA1F}'
+            | '\u{30000}'..='\u{323AF}'
+            | '々'
+    )
+}
+
 fn looks_like_name_part(word: &str) -> bool {
     let n = word.chars().count();
-    (1..=5).contains(&n) && word.chars().all(|c| matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3040}'..='\u{30FF}' | '々'))
+    (1..=5).contains(&n) && word.chars().all(|c| is_kanji(c) || matches!(c, '\u{3040}'..='\u{30FF}'))
 }
 
 pub fn personal_name_in_title(cx: &RuleContext<'_>, code: &'static Code, out: &mut Vec<Diagnostic>) {
@@ -131,5 +147,57 @@ pub fn rule_9_2_reason_missing(cx: &RuleContext<'_>, code: &'static Code, out: &
             "規則第9条第2項を「適用した」場合は、適用した理由（災害対応等の緊急性）を記載します。".into(),
             "When 規則第9条第2項 is applied, give the reason (the emergency that required it).".into(),
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kanji_ranges_and_their_boundaries() {
+        let inside = [
+            ('\u{4E00}', "unified, first"),
+            ('\u{9FFF}', "unified, last"),
+            ('\u{3400}', "extension A, first"),
+            ('\u{4DBF}', "extension A, last"),
+            ('\u{F900}', "compatibility, first"),
+            ('\u{FA11}', "﨑"),
+            ('\u{FAFF}', "compatibility, last"),
+            ('\u{20000}', "extension B, first"),
+            ('\u{20BB7}', "𠮷"),
+            ('\u{2FA1F}', "compatibility supplement, last"),
+            ('\u{30000}', "extension G, first"),
+            ('\u{323AF}', "extension H, last"),
+        ];
+        for (c, what) in inside {
+            assert!(is_kanji(c), "U+{:04X} ({what}) is a kanji", u32::from(c));
+        }
+        let outside = [
+            ('\u{33FF}', "before extension A"),
+            ('\u{4DC0}', "after extension A (hexagram)"),
+            ('\u{4DFF}', "before unified"),
+            ('\u{A000}', "after unified (Yi)"),
+            ('\u{F8FF}', "before compatibility (private use)"),
+            ('\u{FB00}', "after compatibility (ﬀ)"),
+            ('\u{1FFFF}', "before extension B"),
+            ('\u{2FA20}', "after the compatibility supplement"),
+            ('\u{2FFFF}', "before extension G"),
+            ('\u{323B0}', "after extension H"),
+            ('A', "Latin"),
+        ];
+        for (c, what) in outside {
+            assert!(!is_kanji(c), "U+{:04X} ({what}) is not a kanji", u32::from(c));
+        }
+    }
+
+    #[test]
+    fn names_with_rare_kanji_look_like_names() {
+        for name in ["山﨑", "𠮷田", "㐂代", "𪚲子", "髙橋", "さくら", "々"] {
+            assert!(looks_like_name_part(name), "{name}");
+        }
+        for word in ["兼", "課長補佐（総括）", "ABC", "山田太郎山田"] {
+            assert_eq!(looks_like_name_part(word), word == "兼", "{word}");
+        }
     }
 }
