@@ -331,7 +331,7 @@ pub fn all_codes() -> impl Iterator<Item = &'static Code> {
     crate::diagnostic::codes::ALL
         .iter()
         .copied()
-        .chain([crate::leak::INDIVIDUAL_NUMBER_IN_TEXT, crate::render::MISSING_GLYPH])
+        .chain([crate::leak::INDIVIDUAL_NUMBER_IN_TEXT, crate::render::MISSING_GLYPH, crate::render::FONT_LACKS_GLYPH])
         .chain([crate::portfolio::DUPLICATE_ASSESSMENT_NUMBER])
         .chain(RULES.iter().map(|r| &r.code))
 }
