@@ -139,7 +139,8 @@ fn printed_scalars(value: &Json, audience: Audience) -> Vec<(String, &str)> {
 
 /// One diagnostic per occurrence of a character the fonts lack in what `data` prints, at the
 /// character's own line and column (also inside block, folded, multi-line and quoted scalars).
-/// A character only pia's own wording prints is reported once, without a line.
+/// A character only pia's own wording prints is reported once, without a line; after
+/// [`crate::diagnostic::MAX_PER_CODE`] occurrences the rest are counted in one line.
 fn glyph_diagnostics(
     loaded: &Loaded,
     data: &TemplateData,
@@ -182,7 +183,8 @@ fn glyph_diagnostics(
         out.push(glyph_diagnostic(code, *c, lang));
     }
     crate::diagnostic::sort(&mut out);
-    out
+    // A field full of 外字 gives a readable report, as other codes do.
+    crate::diagnostic::cap_per_code(out, lang)
 }
 
 /// The message about one character, worded for the render's error or the check's warning.
