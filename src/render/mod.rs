@@ -306,3 +306,73 @@ pub fn default_output(input: &std::path::Path, extension: &str) -> PathBuf {
     out.set_extension(extension);
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::wareki::Date;
+
+    const WITHHELD: &str = include_str!("../../tests/fixtures/render/withheld.yaml");
+    const REASON: &str = "システム構成の公表はセキュリティ上のリスクとなるため（規則第13条）";
+
+    fn checked(text: &str) -> Checked {
+        let loaded = crate::load::load_str("t.yaml", text, Lang::Ja);
+        let today = Date::from_ymd(2025, 5, 1).expect("date");
+        crate::check::check_loaded(loaded, &crate::check::CheckOptions { today, previous: None, fonts: None }, Lang::Ja)
+    }
+
+    fn data(text: &str, audience: Audience, stage: Stage) -> TemplateData {
+        let c = checked(text);
+        let a = c.loaded().assessment.as_ref().expect("valid");
+        let fonts = data::FontFamilies { mincho: vec!["BIZ UDMincho".into()], gothic: vec![] };
+        template_data(a, audience, stage, fonts)
+    }
+
+    #[test]
+    fn only_the_full_version_has_the_reason_for_withholding() {
+        let public = data(WITHHELD, Audience::Public, Stage::Final);
+        assert_eq!(public.related.systems.text, data::WITHHELD_MARK);
+        assert_eq!(public.related.systems.withheld_mark, None);
+        assert!(!serde_json::to_string(&public).expect("json").contains("セキュリティ上のリスク"));
+        let full = data(WITHHELD, Audience::Full, Stage::Final);
+        assert_eq!(full.related.systems.withheld_mark, Some(format!("【非公表】理由：{REASON}")));
+        assert_eq!(full.related.affair_summary.withheld_mark, None, "a public text has no mark");
+    }
+
+    #[test]
+    fn a_draft_says_so_in_its_title_and_on_every_page() {
+        let draft = data(WITHHELD, Audience::Public, Stage::Draft);
+        assert_eq!(draft.meta.draft_mark.as_deref(), Some("素案"));
+        assert_eq!(draft.meta.title, "住民基本台帳に関する事務　基礎項目評価書（素案）");
+        assert_eq!(draft.cover.title.text, draft.meta.title);
+        let final_ = data(WITHHELD, Audience::Public, Stage::Final);
+        assert_eq!((final_.meta.draft_mark, final_.cover.title.text.ends_with("（素案）")), (None, false));
+    }
+
+    #[test]
+    fn tabs_print_as_spaces() {
+        let text = WITHHELD.replace(
+            "summary: 住民基本台帳法に基づき、住民の居住関係を公証する。",
+            "summary: \"住民基本台帳法に基づき、住民の\\t居住関係を\\t公証する。\"",
+        );
+        let d = data(&text, Audience::Public, Stage::Final);
+        assert_eq!(d.related.affair_summary.text, "住民基本台帳法に基づき、住民の 居住関係を 公証する。");
+    }
+
+    #[test]
+    fn a_draft_overrides_the_rules_errors_only() {
+        let bad = WITHHELD.replace(
+            "threshold_result: 基礎項目評価の実施が義務付けられる",
+            "threshold_result: 基礎項目評価及び重点項目評価の実施が義務付けられる",
+        );
+        let c = checked(&bad);
+        let rule = c.diagnostics().iter().find(|d| d.code.name == "threshold-result-mismatch").expect("rule error");
+        assert!(refuses(rule, Stage::Final) && !refuses(rule, Stage::Draft));
+        for code in [crate::leak::INDIVIDUAL_NUMBER_IN_TEXT, MISSING_GLYPH, crate::diagnostic::codes::INVALID_CHOICE] {
+            let d = Diagnostic::new(code, "x");
+            assert!(refuses(&d, Stage::Final) && refuses(&d, Stage::Draft), "{}", code.name);
+        }
+        let warning = Diagnostic::new(FONT_LACKS_GLYPH, "x");
+        assert!(!refuses(&warning, Stage::Final));
+    }
+}
