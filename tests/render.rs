@@ -371,6 +371,12 @@ fn a_draft_is_rendered_despite_rule_errors_and_marked_on_every_page() {
     assert!(info.contains("Tagged:          yes"), "{info}");
 
     // A final render of a file without errors has no mark; its draft has.
+    // A draft of the public version still prints 「（非公表）」 in place of withheld text.
+    let (out, public_draft) = render_to(dir.path(), &fixture("render/withheld.yaml"), "w.pdf", &["--draft"]);
+    assert_eq!(code(&out), 0, "{}", stdout(&out));
+    let text = pdftotext(&public_draft);
+    assert!(text.contains("（非公表）") && !text.contains("ＸＹＺ") && !text.contains("セキュリティ上"), "{text}");
+
     let (out, final_pdf) = render_to(dir.path(), &seed(), "final.pdf", &["--today", "2025-05-01"]);
     assert_eq!(code(&out), 0);
     assert!(!pdftotext(&final_pdf).contains("素案"));
@@ -515,4 +521,25 @@ fn a_tab_prints_as_a_space() {
     let (_, json_path) = render_to(dir.path(), &fixture("render/tab.yaml"), "x.json", &["--emit", "json"]);
     let data = std::fs::read_to_string(json_path).expect("json");
     assert!(data.contains("住民基本台帳法に基づき 住民の居住関係を公証する。") && !data.contains("\\t"), "{data}");
+}
+
+/// `pia list` and `pia report` check each file as `pia check` does (one pipeline): the same
+/// findings, the font warning among them.
+#[test]
+fn list_and_report_count_what_check_finds() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::copy(fixture("render/glyph-block.yaml"), dir.path().join("a.yaml")).expect("copy");
+    let check = pia_in(dir.path(), ["check", "a.yaml", "--today", "2025-05-01", "--format", "json"]);
+    let summary = json(&check)["summary"].clone();
+    assert_eq!(summary["warnings"], 1, "{summary}");
+    let list = pia_in(dir.path(), ["list", ".", "--today", "2025-05-01", "--format", "json"]);
+    let row = json(&list)["assessments"][0].clone();
+    assert_eq!(
+        (row["errors"].clone(), row["warnings"].clone()),
+        (summary["errors"].clone(), summary["warnings"].clone())
+    );
+    assert_eq!(row["note"], "font-lacks-glyph");
+    let report = pia_in(dir.path(), ["report", "a.yaml", "-o", "r.md", "--format", "md", "--today", "2025-05-01"]);
+    assert_eq!(code(&report), 0, "{}", stderr(&report));
+    assert!(std::fs::read_to_string(dir.path().join("r.md")).expect("report").contains("font-lacks-glyph"));
 }
