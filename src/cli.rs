@@ -142,9 +142,16 @@ pub struct RenderArgs {
     #[arg(short, long, value_name = "OUT")]
     pub output: Option<PathBuf>,
     /// Render everything, including 非公表 parts, for submission to the 委員会; every page is
-    /// marked 「委員会提出用（非公表部分を含む）」.
+    /// marked 「委員会提出用（非公表部分を含む）」 and each withheld part 【非公表】 with its reason.
     #[arg(long)]
     pub full: bool,
+    /// Render a draft even when `pia check` finds errors in the rules (never with a 個人番号 or a
+    /// missing glyph): every page is marked 「素案」 and the title ends with 「（素案）」.
+    #[arg(long)]
+    pub draft: bool,
+    /// The day rules about elapsed time judge by (YYYY-MM-DD); default: today in Japan (JST).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub today: Option<String>,
     /// PDF standards, comma-separated (Typst's names: a-2a, a-2b, a-3u, ua-1, 1.7, …; `none`).
     #[arg(long, value_name = "LIST", default_value = "a-2a,ua-1")]
     pub pdf_standard: String,

@@ -7,6 +7,7 @@
 )]
 
 pub mod amend;
+pub mod check;
 pub mod cli;
 pub mod commands;
 pub mod diagnostic;

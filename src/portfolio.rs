@@ -8,6 +8,7 @@ use serde::Serialize;
 use serde_json::Value;
 use unicode_width::UnicodeWidthChar;
 
+use crate::check::CheckOptions;
 use crate::diagnostic::{self, Code, Diagnostic, Severity, Summary};
 use crate::lang::Lang;
 use crate::load::Loaded;
@@ -85,10 +86,11 @@ impl Entry {
     }
 }
 
-/// Reads and checks every file as of `today`; names are shown relative to `base` when given.
-/// Files are returned sorted by 評価書番号 (numerically when both are numbers), then by path.
-pub fn evaluate(paths: &[PathBuf], base: Option<&Path>, lang: Lang, today: Date) -> Vec<Entry> {
-    let mut entries: Vec<Entry> = paths.iter().map(|p| evaluate_file(p, base, lang, today)).collect();
+/// Reads and checks every file as `pia check` does ([`crate::check`]); names are shown relative
+/// to `base` when given. Files are returned sorted by 評価書番号 (numerically when both are
+/// numbers), then by path.
+pub fn evaluate(paths: &[PathBuf], base: Option<&Path>, lang: Lang, checks: &CheckOptions<'_>) -> Vec<Entry> {
+    let mut entries: Vec<Entry> = paths.iter().map(|p| evaluate_file(p, base, lang, checks)).collect();
     add_duplicates(&mut entries, lang);
     entries.sort_by(|a, b| {
         compare_numbers(a.number().as_deref(), b.number().as_deref()).then_with(|| a.path.cmp(&b.path))
@@ -96,14 +98,14 @@ pub fn evaluate(paths: &[PathBuf], base: Option<&Path>, lang: Lang, today: Date)
     entries
 }
 
-fn evaluate_file(path: &Path, base: Option<&Path>, lang: Lang, today: Date) -> Entry {
+fn evaluate_file(path: &Path, base: Option<&Path>, lang: Lang, checks: &CheckOptions<'_>) -> Entry {
     let name = base
         .and_then(|b| path.strip_prefix(b).ok())
         .filter(|rel| !rel.as_os_str().is_empty())
         .unwrap_or(path)
         .display()
         .to_string();
-    match crate::load::load_file(path, lang) {
+    match crate::check::check_file(path, checks, lang) {
         Err(e) => {
             let message = match &e {
                 crate::load::ReadError::Io { message, .. } => message.clone(),
@@ -111,14 +113,9 @@ fn evaluate_file(path: &Path, base: Option<&Path>, lang: Lang, today: Date) -> E
             };
             Entry { path: path.to_owned(), name, loaded: Err(message), diagnostics: Vec::new() }
         }
-        Ok(loaded) => {
-            let mut diagnostics = loaded.diagnostics.clone();
-            diagnostics.extend(crate::leak::scan(&loaded.source, &loaded.map, lang));
-            if let Some(a) = &loaded.assessment {
-                diagnostics.extend(crate::rules::check(a, None, &loaded.map, lang, today));
-            }
-            diagnostic::sort(&mut diagnostics);
-            Entry { path: path.to_owned(), name, loaded: Ok(loaded), diagnostics }
+        Ok(checked) => {
+            let loaded = checked.into_loaded();
+            Entry { path: path.to_owned(), name, diagnostics: loaded.diagnostics.clone(), loaded: Ok(loaded) }
         }
     }
 }

@@ -415,15 +415,15 @@ pub struct Written {
     pub warnings: usize,
 }
 
-/// Checks every YAML file named by `inputs` as of `today` and writes the report to `output`
-/// atomically. An input that does not exist, an output that is one of the inputs, or no
-/// assessment at all is refused.
+/// Checks every YAML file named by `inputs` as `pia check` does (as of `checks.today`) and
+/// writes the report to `output` atomically. An input that does not exist, an output that is
+/// one of the inputs, or no assessment at all is refused.
 pub fn write_report(
     inputs: &[PathBuf],
     output: &Path,
     format: Format,
     lang: Lang,
-    today: Date,
+    checks: &crate::check::CheckOptions<'_>,
 ) -> Result<Written, ReportError> {
     if let Some(missing) = inputs.iter().find(|p| !p.exists()) {
         return Err(ReportError::Input(lang.pick(
@@ -451,8 +451,8 @@ pub fn write_report(
         [only] if only.is_dir() => Some(only.as_path()),
         _ => None,
     };
-    let entries = portfolio::evaluate(&files, base, lang, today);
-    let text = render(&entries, format, lang, today)?;
+    let entries = portfolio::evaluate(&files, base, lang, checks);
+    let text = render(&entries, format, lang, checks.today)?;
     crate::fsutil::atomic_write(output, text.as_bytes()).map_err(|e| {
         ReportError::Write(lang.pick(
             format!("{} に書き込めません（{e}）", output.display()),
@@ -474,7 +474,8 @@ mod tests {
 
     fn seed_entries(lang: Lang) -> Vec<Entry> {
         let seed = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assessments/kumamoto-kokuho-kiso.yaml");
-        portfolio::evaluate(&[seed], None, lang, Date::from_ymd(2025, 5, 1).expect("date"))
+        let today = Date::from_ymd(2025, 5, 1).expect("date");
+        portfolio::evaluate(&[seed], None, lang, &crate::check::CheckOptions { today, previous: None, fonts: None })
     }
 
     #[test]

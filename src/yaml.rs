@@ -79,6 +79,61 @@ impl SourceMap {
     }
 }
 
+/// The characters of one scalar that `wanted` picks, each at its own line and column: the
+/// scalar's source text (`at`, the value's location) is read as written, over every line of a
+/// block (`|`, `>`), multi-line plain or quoted scalar, so the n-th character of the value is
+/// found where it is, not at the value's first line. A block scalar's header line (`|-`, a
+/// comment after it) is skipped; in a double-quoted scalar an escape (`\u3042`, `\U0002A6A5`,
+/// `\x41`) counts as its character, located at the backslash.
+pub fn find_in_scalar(source: &Source, at: Location, wanted: impl Fn(char) -> bool) -> Vec<(char, Location)> {
+    let text = source.slice(at);
+    let block = text.starts_with(['|', '>']);
+    let double = text.starts_with('"');
+    let mut out = Vec::new();
+    // 1-based line and 0-based character column of the next character.
+    let (mut line, mut col) = (at.line, at.column.saturating_sub(1));
+    let mut chars = text.chars().peekable();
+    let mut next = |chars: &mut std::iter::Peekable<std::str::Chars<'_>>| {
+        let c = chars.next()?;
+        let here = (line, col);
+        if c == '\n' {
+            line += 1;
+            col = 0;
+        } else {
+            col += 1;
+        }
+        Some((c, here))
+    };
+    if block {
+        while next(&mut chars).is_some_and(|(c, _)| c != '\n') {}
+    }
+    while let Some((c, (l, k))) = next(&mut chars) {
+        if double && c == '\\' {
+            let digits = match chars.peek() {
+                Some('x') => 2,
+                Some('u') => 4,
+                Some('U') => 8,
+                _ => 0,
+            };
+            // The escaped character itself (`\\`, `\"`, a line break) is not an escape's start.
+            let _ = next(&mut chars);
+            if digits > 0 {
+                let hex: String = (0..digits).filter_map(|_| next(&mut chars).map(|(h, _)| h)).collect();
+                if let Some(e) = u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32)
+                    && wanted(e)
+                {
+                    out.push((e, source.location(l, k, 2 + digits)));
+                }
+            }
+            continue;
+        }
+        if wanted(c) {
+            out.push((c, source.location(l, k, 1)));
+        }
+    }
+    out
+}
+
 /// Escapes one JSON-pointer segment.
 pub fn escape_pointer_segment(s: &str) -> String {
     s.replace('~', "~0").replace('/', "~1")
@@ -337,6 +392,31 @@ mod tests {
         assert_eq!(item.value.line, 5);
         // A pointer the document lacks falls back to its nearest ancestor.
         assert_eq!(map.locate("/a/missing").map(|l| l.line), Some(1));
+    }
+
+    /// (line, column) of every 「※」 in the value at `pointer`, as `find_in_scalar` finds it.
+    fn marks(text: &str, pointer: &str) -> Vec<(usize, usize)> {
+        let source = Source::new("t.yaml", text);
+        let (map, diags) = scan(&source, Lang::En);
+        assert!(diags.is_empty(), "{diags:?}");
+        let at = map.get(pointer).expect("node").value;
+        find_in_scalar(&source, at, |c| c == '※').into_iter().map(|(_, l)| (l.line, l.column)).collect()
+    }
+
+    #[test]
+    fn finds_each_character_of_a_scalar_at_its_own_line_and_column() {
+        // Literal block, with a comment on its header line that must not count.
+        let literal = "a:\n  b: |  # ※ here is a comment\n    一行目\n    二行目※と\n\n    ※四行目\nc: ※\n";
+        assert_eq!(marks(literal, "/a/b"), vec![(4, 8), (6, 5)]);
+        assert_eq!(marks(literal, "/c"), vec![(7, 4)]);
+        // Folded block, kept trailing lines.
+        assert_eq!(marks("a: >+\n  一※\n  二\n\nb: x\n", "/a"), vec![(2, 4)]);
+        // Plain scalar over several lines.
+        assert_eq!(marks("a: 一行目\n  二行目※\n  ※三\nb: x\n", "/a"), vec![(2, 6), (3, 3)]);
+        // Single- and double-quoted over lines, with escapes.
+        assert_eq!(marks("a: '一''※'\nb: x\n", "/a"), vec![(1, 8)]);
+        assert_eq!(marks("a: \"一\\\"\n  \\u203B※\\\\u203B\"\n", "/a"), vec![(2, 3), (2, 9)]);
+        assert_eq!(marks("a: \"\\U0000203B \\x41\"\n", "/a"), vec![(1, 5)]);
     }
 
     #[test]

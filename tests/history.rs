@@ -394,7 +394,7 @@ fn lifting_the_withholding_gives_a_row_that_says_so() {
 #[test]
 fn a_public_copy_of_withheld_text_is_an_error_and_is_not_rendered() {
     let (dir, _) = withheld_pair(|t| {
-        t.replacen("    item: Ⅱ 1\n", "    item: Ⅱ 1\n", 1).replacen(
+        t.replacen(
             "    reason: 集計時点の変更のため、重要な変更に該当しない。",
             &format!("    reason: 集計時点の変更のため、重要な変更に該当しない。{SECRET}"),
             1,
@@ -405,9 +405,13 @@ fn a_public_copy_of_withheld_text_is_an_error_and_is_not_rendered() {
     let report = json(&check);
     assert!(codes_and_lines(&report).iter().any(|(c, _)| c == "withheld-text-repeated"), "{report:#}");
     assert!(!stdout(&check).contains("庁舎3階"), "the message must not repeat the secret: {}", stdout(&check));
-    let render = pia_in(dir.path(), ["render", "new.yaml", "-o", "x.pdf", "--today", "2025-05-01"]);
-    assert_eq!(code(&render), 1, "{}{}", stdout(&render), stderr(&render));
-    assert!(!dir.path().join("x.pdf").exists());
+    for draft in [None, Some("--draft")] {
+        let mut args = vec!["render", "new.yaml", "-o", "x.pdf", "--today", "2025-05-01"];
+        args.extend(draft);
+        let render = pia_in(dir.path(), &args);
+        assert_eq!(code(&render), 1, "{args:?}: {}{}", stdout(&render), stderr(&render));
+        assert!(!dir.path().join("x.pdf").exists(), "{args:?}: a 素案 is published too");
+    }
 }
 
 /// A valid 個人番号 (check digit per 施行令第8条) and its mask.

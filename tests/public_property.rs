@@ -7,8 +7,9 @@ use std::path::Path;
 use std::process::Command;
 use std::sync::OnceLock;
 
+use pia::check::{CheckOptions, check_loaded};
 use pia::lang::Lang;
-use pia::render::{Audience, FontSet, RenderOptions, render};
+use pia::render::{Audience, FontSet, RenderOptions, Stage, render};
 use proptest::prelude::*;
 
 /// The text items varied: the line of `tests/fixtures/minimal.yaml` each replaces, and its
@@ -106,10 +107,16 @@ proptest! {
         let yaml = assessment_yaml(&texts);
         let loaded = pia::load::load_str("generated.yaml", &yaml, Lang::Ja);
         prop_assert!(loaded.assessment.is_some(), "{:?}\n{yaml}", loaded.diagnostics);
+        let today = pia::wareki::Date::from_ymd(2025, 5, 1).expect("date");
+        let checked = check_loaded(loaded, &CheckOptions { today, previous: None, fonts: None }, Lang::Ja);
         let dir = tempfile::tempdir().expect("tempdir");
-        let options = |audience| RenderOptions { audience, standards: pia::render::DEFAULT_STANDARDS.to_vec() };
-        let public = render(&loaded, fonts(), &options(Audience::Public), Lang::Ja).expect("public render");
-        let full = render(&loaded, fonts(), &options(Audience::Full), Lang::Ja).expect("full render");
+        let options = |audience| RenderOptions {
+            audience,
+            stage: Stage::Final,
+            standards: pia::render::DEFAULT_STANDARDS.to_vec(),
+        };
+        let public = render(&checked, fonts(), &options(Audience::Public), Lang::Ja).expect("public render").pdf;
+        let full = render(&checked, fonts(), &options(Audience::Full), Lang::Ja).expect("full render").pdf;
         let (public_text, full_text) = (pdf_text(&public, dir.path()), pdf_text(&full, dir.path()));
         let public_bytes = pdf_bytes(&public);
         for (text, withheld) in &texts {
@@ -122,8 +129,12 @@ proptest! {
             }
             prop_assert!(full_text.contains(text.as_str()), "{text} missing from the full version");
         }
+        // The reason for withholding is for the 委員会 only.
+        let reason = "セキュリティ上のリスクがあるため";
+        prop_assert!(!public_text.contains(reason), "the reason in the public text");
         if texts.iter().any(|(_, w)| *w) {
             prop_assert!(public_text.contains("（非公表）"));
+            prop_assert!(full_text.contains(&format!("【非公表】理由：{reason}")), "no reason in the full version");
         }
     }
 }

@@ -282,3 +282,264 @@ fn fonts_lists_what_is_used() {
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     assert!(stdout(&out).contains("✓ 使用"), "{}", stdout(&out));
 }
+
+/// The files in a directory.
+fn files_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// The rule errors `pia check` finds refuse the render: exit 1, the findings as `pia check`
+/// prints them, nothing written (neither the PDF nor `--emit json`).
+#[test]
+fn a_file_with_rule_errors_is_not_rendered() {
+    for rule in
+        ["threshold-result-mismatch", "submitted-below-required", "history-after-publication", "count-band-mismatch"]
+    {
+        let input = fixture(&format!("rules/{rule}/fail.yaml"));
+        let dir = tempfile::tempdir().expect("tempdir");
+        for emit in ["pdf", "json"] {
+            let (out, path) = render_to(dir.path(), &input, "x.out", &["--today", "2025-05-01", "--emit", emit]);
+            assert_eq!(code(&out), 1, "{rule}: {}{}", stdout(&out), stderr(&out));
+            assert!(!path.exists(), "{rule}: written");
+            assert!(
+                stdout(&out).contains(&format!("[{rule}]")) || stdout(&out).contains(rule),
+                "{rule}: {}",
+                stdout(&out)
+            );
+            assert!(stderr(&out).contains("--draft"), "{rule}: {}", stderr(&out));
+        }
+        assert!(files_in(dir.path()).is_empty(), "{rule}: stray files {:?}", files_in(dir.path()));
+        // As `pia check` prints them.
+        let check = pia(["check".as_ref(), input.as_os_str(), "--today".as_ref(), "2025-05-01".as_ref()]);
+        let (out, _) = render_to(dir.path(), &input, "x.pdf", &["--today", "2025-05-01"]);
+        assert_eq!(stdout(&out), stdout(&check), "{rule}");
+    }
+}
+
+#[test]
+fn warnings_do_not_block_a_render_and_are_shown() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (out, pdf) =
+        render_to(dir.path(), &fixture("rules/title-affair-mismatch/fail.yaml"), "x.pdf", &["--today", "2025-05-01"]);
+    assert_eq!(code(&out), 0, "{}{}", stdout(&out), stderr(&out));
+    assert!(pdf.exists());
+    assert!(stdout(&out).contains("title-affair-mismatch"), "{}", stdout(&out));
+}
+
+#[test]
+fn today_decides_the_rules_about_elapsed_time() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (early, _) = render_to(dir.path(), &seed(), "a.pdf", &["--today", "2025-05-01"]);
+    assert_eq!(code(&early), 0, "{}", stderr(&early));
+    assert!(!stdout(&early).contains("annual-review-due"), "{}", stdout(&early));
+    let (late, _) = render_to(dir.path(), &seed(), "b.pdf", &["--today", "2026-05-01"]);
+    assert_eq!(code(&late), 0, "{}", stderr(&late));
+    assert!(stdout(&late).contains("annual-review-due"), "{}", stdout(&late));
+    let (bad, _) = render_to(dir.path(), &seed(), "c.pdf", &["--today", "2025-02-30"]);
+    assert_eq!(code(&bad), 2);
+}
+
+#[test]
+fn a_draft_is_rendered_despite_rule_errors_and_marked_on_every_page() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = fixture("rules/threshold-result-mismatch/fail.yaml");
+    let (out, pdf) = render_to(dir.path(), &input, "draft.pdf", &["--today", "2025-05-01", "--draft"]);
+    assert_eq!(code(&out), 0, "{}{}", stdout(&out), stderr(&out));
+    assert!(stdout(&out).contains("threshold-result-mismatch"), "the findings are shown: {}", stdout(&out));
+    let text = pdftotext(&pdf);
+    let pages: Vec<&str> = text.split('\u{c}').filter(|p| !p.trim().is_empty()).collect();
+    assert!(pages.len() >= 3, "{} pages", pages.len());
+    for (i, page) in pages.iter().enumerate() {
+        assert!(page.contains("素案"), "page {} has no 素案 mark:\n{page}", i + 1);
+    }
+    let title = std::fs::read_to_string(&input)
+        .expect("fixture")
+        .lines()
+        .find_map(|l| l.strip_prefix("  title: ").map(str::to_owned))
+        .expect("title");
+    let flat: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let printed: String = format!("{title}（素案）").chars().filter(|c| !c.is_whitespace()).collect();
+    assert!(flat.contains(&printed), "the cover's 評価書名 with （素案）");
+    let info = Command::new("pdfinfo").arg(&pdf).output().expect("pdfinfo");
+    let info = String::from_utf8_lossy(&info.stdout);
+    assert!(info.contains(&format!("Title:           {title}（素案）")), "{info}");
+    assert!(info.contains("Tagged:          yes"), "{info}");
+
+    // A final render of a file without errors has no mark; its draft has.
+    // A draft of the public version still prints 「（非公表）」 in place of withheld text.
+    let (out, public_draft) = render_to(dir.path(), &fixture("render/withheld.yaml"), "w.pdf", &["--draft"]);
+    assert_eq!(code(&out), 0, "{}", stdout(&out));
+    let text = pdftotext(&public_draft);
+    assert!(text.contains("（非公表）") && !text.contains("ＸＹＺ") && !text.contains("セキュリティ上"), "{text}");
+
+    let (out, final_pdf) = render_to(dir.path(), &seed(), "final.pdf", &["--today", "2025-05-01"]);
+    assert_eq!(code(&out), 0);
+    assert!(!pdftotext(&final_pdf).contains("素案"));
+    let (out, draft) =
+        render_to(dir.path(), &seed(), "seed-draft.pdf", &["--today", "2025-05-01", "--draft", "--full"]);
+    assert_eq!(code(&out), 0);
+    let text = pdftotext(&draft);
+    for page in text.split('\u{c}').filter(|p| !p.trim().is_empty()) {
+        assert!(page.contains("素案") && page.contains("委員会提出用（非公表部分を含む）"), "{page}");
+    }
+}
+
+#[test]
+fn a_draft_never_overrides_the_leak_guard_or_a_missing_glyph() {
+    let (dir, _) = edited_copy(&seed(), "leak.yaml", |t| {
+        t.replacen("disclosure_contact: ", "disclosure_contact: 番号 123456789018 ", 1)
+    });
+    let out = pia_in(dir.path(), ["render", "leak.yaml", "--draft", "--today", "2025-05-01"]);
+    assert_eq!(code(&out), 1, "{}{}", stdout(&out), stderr(&out));
+    assert!(stdout(&out).contains("individual-number-in-text"), "{}", stdout(&out));
+    assert_eq!(files_in(dir.path()), ["leak.yaml"]);
+
+    let (out, pdf) = render_to(dir.path(), &fixture("render/missing-glyph.yaml"), "x.pdf", &["--draft"]);
+    assert_eq!(code(&out), 1, "{}", stdout(&out));
+    assert!(!pdf.exists());
+}
+
+/// `a/kiso.yaml b/kiso.yaml -o DIR` would write DIR/kiso.pdf twice: refused before anything is
+/// written, naming both inputs.
+#[test]
+fn two_inputs_with_one_name_are_refused_before_anything_is_written() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for sub in ["a", "b"] {
+        std::fs::create_dir(dir.path().join(sub)).expect("mkdir");
+        std::fs::copy(seed(), dir.path().join(sub).join("kiso.yaml")).expect("copy");
+    }
+    std::fs::create_dir(dir.path().join("out")).expect("mkdir");
+    let out = pia_in(dir.path(), ["render", "a/kiso.yaml", "b/kiso.yaml", "-o", "out"]);
+    assert_eq!(code(&out), 2, "{}{}", stdout(&out), stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("a/kiso.yaml") && err.contains("b/kiso.yaml"), "{err}");
+    assert!(files_in(&dir.path().join("out")).is_empty());
+    // Without -o, both would go to ./kiso.pdf.
+    let out = pia_in(dir.path(), ["render", "a/kiso.yaml", "b/kiso.yaml"]);
+    assert_eq!(code(&out), 2);
+    assert_eq!(files_in(dir.path()), ["a", "b", "out"]);
+}
+
+/// The full version marks each withheld part with 【非公表】 and its reason; the public version
+/// prints 「（非公表）」 only, never the reason.
+#[test]
+fn the_full_version_marks_each_withheld_part_with_its_reason() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = fixture("render/withheld.yaml");
+    let reason = "システム構成の公表はセキュリティ上のリスクとなるため（規則第13条）";
+    let flat = |pdf: &Path| -> String { pdftotext(pdf).chars().filter(|c| !c.is_whitespace()).collect() };
+    let (out, full) = render_to(dir.path(), &input, "full.pdf", &["--full"]);
+    assert_eq!(code(&out), 0, "{}", stdout(&out));
+    let text = flat(&full);
+    let marked = format!("【非公表】理由：{reason}秘匿システム名ＸＹＺ九八七");
+    assert!(text.contains(&marked), "{text}");
+    assert_eq!(text.matches("【非公表】").count(), 1, "one withheld part, one mark");
+
+    let (out, public) = render_to(dir.path(), &input, "public.pdf", &[]);
+    assert_eq!(code(&out), 0);
+    let text = flat(&public);
+    assert!(text.contains("③システムの名称（非公表）"), "{text}");
+    assert!(!text.contains("【非公表】") && !text.contains("セキュリティ上のリスク"), "{text}");
+    let all = all_pdf_bytes(&std::fs::read(&public).expect("pdf"));
+    for needle in ["セキュリティ上のリスク", "【非公表】"] {
+        assert!(find(&all, needle.as_bytes()).is_none() && find(&all, &utf16be(needle)).is_none(), "{needle}");
+    }
+}
+
+/// `pia check` warns (font-lacks-glyph) and `pia render` refuses (missing-glyph) at the
+/// character's own line and column, also on the third line of a block scalar.
+#[test]
+fn a_missing_glyph_is_reported_at_its_own_line_and_column() {
+    let input = fixture("render/glyph-block.yaml");
+    let src = std::fs::read_to_string(&input).expect("fixture");
+    let (line, column) = src
+        .lines()
+        .enumerate()
+        .find_map(|(i, l)| l.chars().position(|c| c == '𪚥').map(|k| (i + 1, k + 1)))
+        .expect("the character");
+    let check = pia([
+        "check".as_ref(),
+        input.as_os_str(),
+        "--today".as_ref(),
+        "2025-05-01".as_ref(),
+        "--format".as_ref(),
+        "json".as_ref(),
+    ]);
+    assert_eq!(code(&check), 0, "a warning: {}", stdout(&check));
+    let report = json(&check);
+    let found: Vec<_> = report["files"][0]["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter(|d| d["code"] == "font-lacks-glyph")
+        .map(|d| (d["severity"].clone(), d["line"].as_u64(), d["column"].as_u64(), d["path"].clone()))
+        .collect();
+    assert_eq!(
+        found,
+        [("warning".into(), Some(line as u64), Some(column as u64), "related_info.affair.summary".into())],
+        "{report}"
+    );
+
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (out, pdf) = render_to(dir.path(), &input, "x.pdf", &["--today", "2025-05-01"]);
+    assert_eq!(code(&out), 1, "{}", stdout(&out));
+    assert!(!pdf.exists());
+    let text = stdout(&out);
+    assert!(text.contains("missing-glyph") && text.contains("U+2A6A5"), "{text}");
+    assert!(text.contains(&format!("glyph-block.yaml:{line}:{column}")), "{line}:{column}: {text}");
+}
+
+/// The public version is refused only for characters it prints: one in a withheld text is the
+/// full version's problem.
+#[test]
+fn a_missing_glyph_in_withheld_text_refuses_only_the_full_version() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = fixture("render/withheld-glyph.yaml");
+    let (out, public) = render_to(dir.path(), &input, "public.pdf", &[]);
+    assert_eq!(code(&out), 0, "{}", stdout(&out));
+    assert!(public.exists());
+    let (out, full) = render_to(dir.path(), &input, "full.pdf", &["--full"]);
+    assert_eq!(code(&out), 1, "{}", stdout(&out));
+    assert!(!full.exists());
+    let line =
+        std::fs::read_to_string(&input).expect("fixture").lines().position(|l| l.contains('𪚥')).expect("line") + 1;
+    assert!(stdout(&out).contains(&format!("withheld-glyph.yaml:{line}:")), "{}", stdout(&out));
+}
+
+/// A tab pasted from a spreadsheet cell prints as a space (Typst would drop it).
+#[test]
+fn a_tab_prints_as_a_space() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (out, pdf) = render_to(dir.path(), &fixture("render/tab.yaml"), "x.pdf", &[]);
+    assert_eq!(code(&out), 0, "{}", stdout(&out));
+    assert!(pdftotext(&pdf).contains("住民基本台帳法に基づき 住民の居住関係を公証する。"), "{}", pdftotext(&pdf));
+    let (_, json_path) = render_to(dir.path(), &fixture("render/tab.yaml"), "x.json", &["--emit", "json"]);
+    let data = std::fs::read_to_string(json_path).expect("json");
+    assert!(data.contains("住民基本台帳法に基づき 住民の居住関係を公証する。") && !data.contains("\\t"), "{data}");
+}
+
+/// `pia list` and `pia report` check each file as `pia check` does (one pipeline): the same
+/// findings, the font warning among them.
+#[test]
+fn list_and_report_count_what_check_finds() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::copy(fixture("render/glyph-block.yaml"), dir.path().join("a.yaml")).expect("copy");
+    let check = pia_in(dir.path(), ["check", "a.yaml", "--today", "2025-05-01", "--format", "json"]);
+    let summary = json(&check)["summary"].clone();
+    assert_eq!(summary["warnings"], 1, "{summary}");
+    let list = pia_in(dir.path(), ["list", ".", "--today", "2025-05-01", "--format", "json"]);
+    let row = json(&list)["assessments"][0].clone();
+    assert_eq!(
+        (row["errors"].clone(), row["warnings"].clone()),
+        (summary["errors"].clone(), summary["warnings"].clone())
+    );
+    assert_eq!(row["note"], "font-lacks-glyph");
+    let report = pia_in(dir.path(), ["report", "a.yaml", "-o", "r.md", "--format", "md", "--today", "2025-05-01"]);
+    assert_eq!(code(&report), 0, "{}", stderr(&report));
+    assert!(std::fs::read_to_string(dir.path().join("r.md")).expect("report").contains("font-lacks-glyph"));
+}

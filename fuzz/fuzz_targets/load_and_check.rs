@@ -1,4 +1,4 @@
-//! YAML bytes → load (encoding, YAML, schema, model) → leak guard → every rule.
+//! YAML bytes → the check pipeline (load, leak guard, every rule) → reports.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -7,10 +7,11 @@ use pia::wareki::Date;
 
 fuzz_target!(|data: &[u8]| {
     let loaded = pia::load::load_bytes("fuzz.yaml".to_owned(), data, Lang::Ja);
-    let _ = pia::leak::scan(&loaded.source, &loaded.map, Lang::Ja);
+    let Some(today) = Date::from_ymd(2025, 5, 1) else { return };
+    let options = pia::check::CheckOptions { today, previous: None, fonts: None };
+    let loaded = pia::check::check_loaded(loaded, &options, Lang::En).into_loaded();
     if let Some(a) = &loaded.assessment {
-        let today = Date::from_ymd(2025, 5, 1).unwrap_or(a.cover.published);
-        let _ = pia::rules::check(a, Some(a), &loaded.map, Lang::En, today);
+        let _ = pia::rules::check_change(a, a, &loaded.map, Lang::En);
     }
     let files = [pia::output::FileReport { source: &loaded.source, diagnostics: &loaded.diagnostics }];
     let _ = pia::output::json(&files, true);

@@ -3,17 +3,15 @@
 use std::io::Write;
 
 use super::{DiagnosticRun, Outcome, load_valid, report_cannot_run, run_diagnostics};
+use crate::check::CheckOptions;
 use crate::cli::CheckArgs;
 use crate::lang::Lang;
 use crate::wareki::Date;
 
 pub fn run(args: &CheckArgs, lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
-    let today = match &args.today {
-        Some(text) => match parse_date_arg("--today", text, lang, err) {
-            Ok(d) => d,
-            Err(o) => return o,
-        },
-        None => system_today(),
+    let today = match today_arg(args.today.as_deref(), lang, err) {
+        Ok(d) => d,
+        Err(o) => return o,
     };
     let previous = match &args.previous {
         Some(_) if args.files.len() != 1 => {
@@ -30,15 +28,25 @@ pub fn run(args: &CheckArgs, lang: Lang, out: &mut dyn Write, err: &mut dyn Writ
         },
         None => None,
     };
+    let fonts = super::fonts::for_checks();
+    let checks =
+        CheckOptions { today, previous: previous.as_ref().and_then(|l| l.assessment.as_ref()), fonts: fonts.as_ref() };
     let run = DiagnosticRun {
         inputs: &args.files,
         format: args.format,
-        rules_today: Some(today),
+        checks: Some(checks),
         deny_warnings: args.deny_warnings,
         summary: true,
-        previous: previous.as_ref().and_then(|l| l.assessment.as_ref()),
     };
     run_diagnostics(&run, lang, out, err)
+}
+
+/// The day of a `--today` option: the date given, else [`system_today`] (JST).
+pub fn today_arg(text: Option<&str>, lang: Lang, err: &mut dyn Write) -> Result<Date, Outcome> {
+    match text {
+        Some(text) => parse_date_arg("--today", text, lang, err),
+        None => Ok(system_today()),
+    }
 }
 
 /// Parses a `--date`/`--today` value, reporting a bad one.

@@ -16,6 +16,13 @@ pub fn install_hint(lang: Lang) -> String {
     .to_owned()
 }
 
+/// The fonts `pia check`, `pia list` and `pia report` check the printed characters against:
+/// the system's. `None` without a Japanese font: the check is skipped, since `pia render`
+/// cannot run there either.
+pub fn for_checks() -> Option<FontSet> {
+    FontSet::discover(&[], true).ok()
+}
+
 pub fn run(args: &FontsArgs, lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
     let fonts = match FontSet::discover(&args.font_path, !args.ignore_system_fonts) {
         Ok(f) => f,

@@ -8,12 +8,9 @@ use crate::lang::Lang;
 use crate::portfolio::{self, Status};
 
 pub fn run(args: &ListArgs, lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
-    let today = match &args.today {
-        Some(text) => match super::check::parse_date_arg("--today", text, lang, err) {
-            Ok(d) => d,
-            Err(o) => return o,
-        },
-        None => super::check::system_today(),
+    let today = match super::check::today_arg(args.today.as_deref(), lang, err) {
+        Ok(d) => d,
+        Err(o) => return o,
     };
     if !args.dir.is_dir() {
         let why = lang.pick("フォルダがありません", "no such directory");
@@ -25,7 +22,9 @@ pub fn run(args: &ListArgs, lang: Lang, out: &mut dyn Write, err: &mut dyn Write
         report_cannot_run(err, lang, &problem.message(lang));
         return Outcome::CannotRun;
     }
-    let entries = portfolio::evaluate(&collected.files, Some(&args.dir), lang, today);
+    let fonts = super::fonts::for_checks();
+    let checks = crate::check::CheckOptions { today, previous: None, fonts: fonts.as_ref() };
+    let entries = portfolio::evaluate(&collected.files, Some(&args.dir), lang, &checks);
     let rows: Vec<portfolio::Row> = entries.iter().map(|e| portfolio::row(e, lang, today)).collect();
     let text = match args.format {
         ListFormat::Table => portfolio::table(&rows, lang, today),

@@ -22,7 +22,6 @@ use crate::diagnostic::{self, Severity};
 use crate::lang::Lang;
 use crate::load::{Loaded, load_file};
 use crate::output::{self, FileReport, Style};
-use crate::wareki::Date;
 
 /// How a command ended, as the process exit code reports it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -135,13 +134,12 @@ pub fn report_cannot_run(err: &mut dyn Write, lang: Lang, what: &dyn std::fmt::D
 pub struct DiagnosticRun<'a> {
     pub inputs: &'a [PathBuf],
     pub format: DiagnosticFormat,
-    /// Apply the rules, judging elapsed time as of this day.
-    pub rules_today: Option<Date>,
+    /// Apply the leak guard, the rules and the font check ([`crate::check`]) with these options;
+    /// `None` only loads.
+    pub checks: Option<crate::check::CheckOptions<'a>>,
     pub deny_warnings: bool,
     /// Add the `summary` object to JSON output.
     pub summary: bool,
-    /// The previous version, for the rules about change.
-    pub previous: Option<&'a crate::model::KisoAssessment>,
 }
 
 /// One file's part of the report, rendered as soon as the file is checked so its source can be
@@ -159,22 +157,15 @@ enum Checked {
 }
 
 fn check_one(path: &Path, run: &DiagnosticRun<'_>, lang: Lang, style: Style) -> Checked {
-    let mut l = match load_file(path, lang) {
+    let l = match load_file(path, lang) {
         Ok(l) => l,
         Err(e) => return Checked::Unreadable(e),
     };
-    // The 個人番号 guard runs for `validate` too: a file holding one is never valid.
-    let leaks = crate::leak::scan(&l.source, &l.map, lang);
-    let added = !leaks.is_empty() || run.rules_today.is_some();
-    l.diagnostics.extend(leaks);
-    if let Some(today) = run.rules_today
-        && let Some(a) = &l.assessment
-    {
-        l.diagnostics.extend(crate::rules::check(a, run.previous, &l.map, lang, today));
-    }
-    if added {
-        diagnostic::sort(&mut l.diagnostics);
-    }
+    let l = match &run.checks {
+        Some(options) => crate::check::check_loaded(l, options, lang).into_loaded(),
+        // `validate` applies no rules, but a file holding a 個人番号 is never valid.
+        None => crate::check::guard_leaks(l, lang),
+    };
     let file = FileReport { source: &l.source, diagnostics: &l.diagnostics };
     let piece = match run.format {
         DiagnosticFormat::Human => Piece::Human(output::human_file(&file, lang, style)),

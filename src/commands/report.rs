@@ -8,18 +8,17 @@ use crate::lang::Lang;
 use crate::review::{Format, write_report};
 
 pub fn run(args: &ReportArgs, lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
-    let today = match &args.today {
-        Some(text) => match super::check::parse_date_arg("--today", text, lang, err) {
-            Ok(d) => d,
-            Err(o) => return o,
-        },
-        None => super::check::system_today(),
+    let today = match super::check::today_arg(args.today.as_deref(), lang, err) {
+        Ok(d) => d,
+        Err(o) => return o,
     };
     let format = match args.format {
         ReportFormat::Html => Format::Html,
         ReportFormat::Md => Format::Markdown,
     };
-    match write_report(&args.inputs, &args.output, format, lang, today) {
+    let fonts = super::fonts::for_checks();
+    let checks = crate::check::CheckOptions { today, previous: None, fonts: fonts.as_ref() };
+    match write_report(&args.inputs, &args.output, format, lang, &checks) {
         Ok(w) => {
             let shown = args.output.display();
             let _ = writeln!(

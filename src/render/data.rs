@@ -14,6 +14,10 @@ use crate::model::kiso::{
 pub use crate::model::types::WITHHELD_MARK;
 /// The mark on every page of the full version for the 委員会.
 pub const FULL_VERSION_MARK: &str = "委員会提出用（非公表部分を含む）";
+/// The mark on every page of a draft, and (in parentheses) after its title.
+pub const DRAFT_MARK: &str = "素案";
+/// What the full version prints before a withheld text, followed by the reason.
+pub const WITHHELD_LABEL: &str = "【非公表】";
 
 /// Which version to render.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,6 +45,9 @@ pub struct Meta {
     pub form_tag: String,
     /// Shown on every page of the full version; `None` for the public one.
     pub full_mark: Option<String>,
+    /// Shown on every page of a draft; `None` for a final document.
+    pub draft_mark: Option<String>,
+    /// The PDF's title: 評価書名 as printed on the cover.
     pub title: String,
     pub author: String,
     /// 公表日, the PDF's creation date.
@@ -66,6 +73,9 @@ pub struct FontFamilies {
 pub struct TextData {
     pub text: String,
     pub withheld: bool,
+    /// In the full version, what is printed above a withheld text: 「【非公表】」 and the reason
+    /// (the `withheld:` text). `None` otherwise: the public version never has the reason.
+    pub withheld_mark: Option<String>,
 }
 
 /// A single choice: what is chosen, and the ＜選択肢＞ list printed beside it.
@@ -152,11 +162,24 @@ pub struct HistoryData {
     pub reason: Option<TextData>,
 }
 
+/// A user's text as the PDF prints it: a tab (pasted from a spreadsheet cell) would vanish
+/// in the PDF, so it prints as a space.
+fn printable(s: &str) -> String {
+    s.replace('\t', " ")
+}
+
 fn text(t: &Text, audience: Audience) -> TextData {
     match (&t.withheld, audience) {
-        (Some(_), Audience::Public) => TextData { text: WITHHELD_MARK.to_owned(), withheld: true },
-        (Some(_), Audience::Full) => TextData { text: t.text.clone(), withheld: true },
-        (None, _) => TextData { text: t.text.clone(), withheld: false },
+        (Some(_), Audience::Public) => TextData { text: WITHHELD_MARK.to_owned(), withheld: true, withheld_mark: None },
+        (Some(reason), Audience::Full) => TextData {
+            text: printable(&t.text),
+            withheld: true,
+            withheld_mark: Some(match reason.trim() {
+                "" => WITHHELD_LABEL.to_owned(),
+                reason => format!("{WITHHELD_LABEL}理由：{}", printable(reason)),
+            }),
+        },
+        (None, _) => TextData { text: printable(&t.text), withheld: false, withheld_mark: None },
     }
 }
 
@@ -190,24 +213,37 @@ fn form_tag(a: &KisoAssessment) -> String {
     format!("[{tag}　様式２]")
 }
 
+/// Whether the document is final, or a draft (素案) that may be rendered before it checks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Final,
+    /// Every page is marked 「素案」 and the title ends with 「（素案）」.
+    Draft,
+}
+
 /// The template's data for an assessment.
-pub fn template_data(a: &KisoAssessment, audience: Audience, fonts: FontFamilies) -> TemplateData {
+pub fn template_data(a: &KisoAssessment, audience: Audience, stage: Stage, fonts: FontFamilies) -> TemplateData {
     let t = &a.threshold_items;
     let r = &a.risk_measures;
     let i = &a.related_info;
     let published = a.cover.published;
+    let mut title = text(&a.cover.title, audience);
+    if stage == Stage::Draft {
+        title.text.push_str(&format!("（{DRAFT_MARK}）"));
+    }
     TemplateData {
         meta: Meta {
             form_tag: form_tag(a),
             full_mark: (audience == Audience::Full).then(|| FULL_VERSION_MARK.to_owned()),
-            title: text(&a.cover.title, audience).text,
+            draft_mark: (stage == Stage::Draft).then(|| DRAFT_MARK.to_owned()),
+            title: title.text.clone(),
             author: text(&a.cover.body, audience).text,
             date: DateParts { year: published.year(), month: published.month(), day: published.day() },
         },
         fonts,
         cover: CoverData {
-            number: a.cover.number.to_string(),
-            title: text(&a.cover.title, audience),
+            number: printable(&a.cover.number.to_string()),
+            title,
             declaration: text(&a.cover.declaration, audience),
             special_notes: opt_text(&a.cover.special_notes, audience),
             body: text(&a.cover.body, audience),
@@ -268,7 +304,7 @@ pub fn template_data(a: &KisoAssessment, audience: Audience, fonts: FontFamilies
             .iter()
             .map(|h| HistoryData {
                 date: h.date.to_wareki(),
-                item: h.item.clone(),
+                item: printable(&h.item),
                 before: opt_text(&h.before, audience),
                 after: opt_text(&h.after, audience),
                 timing: h.timing.map(|t| t.label().to_owned()),

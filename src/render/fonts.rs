@@ -1,6 +1,7 @@
 //! Finding Japanese fonts: a preference list per role, only installed families used.
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU8, Ordering};
 
 use typst::layout::{Frame, FrameItem};
 use typst::text::{Coverage, Font, FontBook};
@@ -38,6 +39,9 @@ pub struct FontSet {
     families: FontFamilies,
     /// Coverage of every face of the chosen families.
     coverage: Vec<Coverage>,
+    /// What [`FontSet::covers`] found for each character of the BMP, filled as characters are
+    /// asked about (0 not yet known, 1 covered, 2 not), shared by the threads of a batch.
+    known: Box<[AtomicU8]>,
 }
 
 /// No Japanese font is installed.
@@ -77,16 +81,28 @@ impl FontSet {
             .flat_map(|f| book.select_family(&f.to_lowercase()).collect::<Vec<_>>())
             .filter_map(|i| book.info(i).map(|info| info.coverage.clone()))
             .collect();
-        Ok(Self { store, families: FontFamilies { mincho, gothic }, coverage })
+        let known = (0..0x1_0000).map(|_| AtomicU8::new(0)).collect();
+        Ok(Self { store, families: FontFamilies { mincho, gothic }, coverage, known })
     }
 
     pub fn families(&self) -> FontFamilies {
         self.families.clone()
     }
 
-    /// True when one of the chosen families has a glyph for `c`.
+    /// True when one of the chosen families has a glyph for `c`. Each character is looked up
+    /// in the fonts once (a 評価書 has ~20,000 characters, ~1,000 distinct).
     pub fn covers(&self, c: char) -> bool {
-        self.coverage.iter().any(|cov| cov.contains(c as u32))
+        let look_up = || self.coverage.iter().any(|cov| cov.contains(c as u32));
+        let Some(slot) = self.known.get(c as usize) else { return look_up() };
+        match slot.load(Ordering::Relaxed) {
+            1 => true,
+            2 => false,
+            _ => {
+                let covered = look_up();
+                slot.store(if covered { 1 } else { 2 }, Ordering::Relaxed);
+                covered
+            }
+        }
     }
 
     pub fn book(&self) -> &LazyHash<FontBook> {

@@ -1,13 +1,17 @@
 //! Rendering the official form to PDF with Typst, in-process, from the model.
 //!
 //! The template (`templates/kiso.typ`) reads the data from the virtual file `/data.json` with
-//! Typst's `json()`, so every user text is a string value and never parsed as markup. Missing glyphs are found before compiling (with their YAML
-//! line), any Typst warning is an error, and the laid-out pages are scanned once more for tofu.
+//! Typst's `json()`, so every user text is a string value and never parsed as markup. Only a
+//! checked file is rendered ([`crate::check::Checked`]); one with errors is refused unless it is
+//! a draft (素案). Missing glyphs of what the version prints are found before compiling (at the
+//! character's YAML line and column), any Typst warning is an error, and the laid-out pages are
+//! scanned once more for tofu.
 
 pub mod data;
 mod fonts;
 mod world;
 
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use serde_json::Value as Json;
@@ -15,12 +19,14 @@ use typst::foundations::{Datetime, Smart};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
-pub use data::{Audience, TemplateData, template_data};
+pub use data::{Audience, Stage, TemplateData, template_data};
 pub use fonts::{FontSet, GOTHIC_PREFERENCE, MINCHO_PREFERENCE};
 
+use crate::check::Checked;
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::lang::Lang;
 use crate::load::Loaded;
+use crate::model::KisoAssessment;
 
 /// The template of 様式2 (令和6年10月版), compiled into the binary.
 pub const KISO_TEMPLATE: &str = include_str!("../../templates/kiso.typ");
@@ -34,12 +40,23 @@ pub const MISSING_GLYPH: &Code = &Code {
     summary_en: "A character that no font has (it would print as a box, so pia refuses)",
 };
 
+/// A character that the fonts installed here lack: `pia check` warns (fonts differ between
+/// machines) where `pia render` would refuse with [`MISSING_GLYPH`].
+pub const FONT_LACKS_GLYPH: &Code = &Code {
+    name: "font-lacks-glyph",
+    severity: Severity::Warning,
+    item: None,
+    summary_ja: "この環境のフォントにない文字（pia render はそのファイルを出力しない）",
+    summary_en: "A character the fonts installed here lack (pia render would refuse the file)",
+};
+
 /// Why a render failed.
 #[derive(Debug, thiserror::Error)]
 pub enum RenderError {
-    /// Characters no font covers; each diagnostic names the YAML line and the code point.
-    #[error("missing glyphs")]
-    MissingGlyphs(Vec<Diagnostic>),
+    /// The file has findings that keep it from being rendered (see [`refuses`]): every finding
+    /// of the file, the missing glyphs of the version asked for among them.
+    #[error("the file has errors")]
+    Refused(Vec<Diagnostic>),
     /// Typst reported errors or warnings (every warning counts as an error).
     #[error("typst: {}", .0.join("; "))]
     Typst(Vec<String>),
@@ -68,6 +85,7 @@ pub fn parse_standards(text: &str) -> Result<Vec<PdfStandard>, String> {
 #[derive(Debug, Clone)]
 pub struct RenderOptions {
     pub audience: Audience,
+    pub stage: Stage,
     pub standards: Vec<PdfStandard>,
 }
 
@@ -77,61 +95,150 @@ fn needs_no_glyph(c: char) -> bool {
     matches!(c, '\n' | '\r' | '\t' | '\u{200C}' | '\u{200D}' | '\u{FE00}'..='\u{FE0F}' | '\u{E0100}'..='\u{E01EF}')
 }
 
-/// Checks every string of the document against the fonts, before compiling: one diagnostic per
-/// string with an uncovered character, at the string's YAML line, naming the code point.
-pub fn check_glyphs(loaded: &Loaded, fonts: &FontSet, lang: Lang) -> Vec<Diagnostic> {
+/// The characters `data` prints that none of the chosen fonts has.
+fn missing_characters(data: &TemplateData, fonts: &FontSet) -> BTreeSet<char> {
+    let mut missing = BTreeSet::new();
+    let Ok(value) = serde_json::to_value(data) else { return missing };
+    let mut stack: Vec<&Json> = match &value {
+        // The font family names are not printed.
+        Json::Object(map) => map.iter().filter(|(k, _)| k.as_str() != "fonts").map(|(_, v)| v).collect(),
+        other => vec![other],
+    };
+    while let Some(v) = stack.pop() {
+        match v {
+            Json::String(s) => {
+                missing.extend(s.chars().filter(|c| !needs_no_glyph(*c) && !fonts.covers(*c)));
+            }
+            Json::Array(items) => stack.extend(items),
+            Json::Object(map) => stack.extend(map.values()),
+            _ => {}
+        }
+    }
+    missing
+}
+
+/// The string values of the YAML that `audience` sees printed, with their JSON pointers: the
+/// public version leaves out every withheld text (`{text, withheld}`) and its reason.
+fn printed_scalars(value: &Json, audience: Audience) -> Vec<(String, &str)> {
     let mut out = Vec::new();
-    let Some(value) = &loaded.value else { return out };
-    // Each distinct character is looked up once (a 評価書 has ~20,000 characters, ~1,000 distinct).
-    let mut known: std::collections::HashMap<char, bool> = std::collections::HashMap::new();
-    let mut covered = |c: char| *known.entry(c).or_insert_with(|| needs_no_glyph(c) || fonts.covers(c));
     let mut stack = vec![(String::new(), value)];
     while let Some((pointer, v)) = stack.pop() {
         match v {
-            Json::String(s) => {
-                let missing: Vec<char> = s.chars().filter(|c| !covered(*c)).collect();
-                if let Some(first) = missing.first() {
-                    let codes: Vec<String> = missing.iter().map(|c| format!("U+{:04X}", *c as u32)).collect();
-                    let at = loaded.map.locate_value(&pointer);
-                    let line_text = at.map(|l| {
-                        let chars_before =
-                            loaded.source.text[..l.offset].rsplit('\n').next().map_or(0, |t| t.chars().count());
-                        (l.line, chars_before)
-                    });
-                    // Point at the first missing character itself when it is on the value's line.
-                    let location = line_text.and_then(|(line, col)| {
-                        let line_str = loaded.source.text.lines().nth(line - 1)?;
-                        let idx = line_str.chars().skip(col).position(|c| c == *first)?;
-                        Some(loaded.source.location(line, col + idx, 1))
-                    });
-                    out.push(
-                        Diagnostic::new(
-                            MISSING_GLYPH,
-                            lang.pick(
-                                format!("「{first}」（{}）を表示できるフォントがありません。PDFに豆腐（□）が出るため出力しません。", codes.join("、")),
-                                format!("No installed font has 「{first}」 ({}); it would print as a box, so pia refuses.", codes.join(", ")),
-                            ),
-                        )
-                        .path(loaded.map.get(&pointer).map(|n| n.dotted.clone()).unwrap_or_default())
-                        .item(crate::schema::item_for_pointer(&pointer))
-                        .at(location.or(at))
-                        .help(lang.pick(
-                            "外字や異体字は、標準の文字に置き換えるか、その文字を含むフォントを --font-path で指定してください。",
-                            "replace it with a standard character, or give a font that has it with --font-path.",
-                        )),
-                    );
-                }
-            }
+            Json::String(s) => out.push((pointer, s.as_str())),
             Json::Array(items) => {
                 stack.extend(items.iter().enumerate().map(|(i, x)| (format!("{pointer}/{i}"), x)));
             }
+            Json::Object(map) if audience == Audience::Public && map.contains_key("withheld") => {}
             Json::Object(map) => stack
                 .extend(map.iter().map(|(k, x)| (format!("{pointer}/{}", crate::yaml::escape_pointer_segment(k)), x))),
             _ => {}
         }
     }
-    out.sort_by_key(|d| d.location.map(|l| (l.line, l.column)));
     out
+}
+
+/// One diagnostic per occurrence of a character the fonts lack in what `data` prints, at the
+/// character's own line and column (also inside block, folded, multi-line and quoted scalars).
+/// A character only pia's own wording prints is reported once, without a line; after
+/// [`crate::diagnostic::MAX_PER_CODE`] occurrences the rest are counted in one line.
+fn glyph_diagnostics(
+    loaded: &Loaded,
+    data: &TemplateData,
+    audience: Audience,
+    fonts: &FontSet,
+    code: &'static Code,
+    lang: Lang,
+) -> Vec<Diagnostic> {
+    let missing = missing_characters(data, fonts);
+    let mut out = Vec::new();
+    if missing.is_empty() {
+        return out;
+    }
+    let mut located = BTreeSet::new();
+    let scalars = loaded.value.as_ref().map(|v| printed_scalars(v, audience)).unwrap_or_default();
+    for (pointer, text) in scalars {
+        if !text.chars().any(|c| missing.contains(&c)) {
+            continue;
+        }
+        let node = loaded.map.get(&pointer);
+        let found = node
+            .map_or_else(Vec::new, |n| crate::yaml::find_in_scalar(&loaded.source, n.value, |c| missing.contains(&c)));
+        // A character the scan did not find as written (an escape it does not know) is
+        // reported at the start of its value.
+        let unfound: BTreeSet<char> =
+            text.chars().filter(|c| missing.contains(c) && !found.iter().any(|(f, _)| f == c)).collect();
+        let places = found.into_iter().map(|(c, at)| (c, Some(at)));
+        let places = places.chain(unfound.into_iter().map(|c| (c, node.map(|n| n.value))));
+        for (c, at) in places {
+            located.insert(c);
+            out.push(
+                glyph_diagnostic(code, c, lang)
+                    .path(node.map(|n| n.dotted.clone()).unwrap_or_default())
+                    .item(crate::schema::item_for_pointer(&pointer))
+                    .at(at),
+            );
+        }
+    }
+    for c in missing.difference(&located) {
+        out.push(glyph_diagnostic(code, *c, lang));
+    }
+    crate::diagnostic::sort(&mut out);
+    // A field full of 外字 gives a readable report, as other codes do.
+    crate::diagnostic::cap_per_code(out, lang)
+}
+
+/// The message about one character, worded for the render's error or the check's warning.
+fn glyph_diagnostic(code: &'static Code, c: char, lang: Lang) -> Diagnostic {
+    let point = format!("U+{:04X}", c as u32);
+    let message = if code.severity == Severity::Error {
+        lang.pick(
+            format!("「{c}」（{point}）を表示できるフォントがありません。PDFに豆腐（□）が出るため出力しません。"),
+            format!("No installed font has 「{c}」 ({point}); it would print as a box, so pia refuses."),
+        )
+    } else {
+        lang.pick(
+            format!("「{c}」（{point}）は、この環境のフォントにありません。pia render はこのファイルを出力しません（PDFに豆腐（□）が出るため）。"),
+            format!("The fonts installed here lack 「{c}」 ({point}); pia render would refuse the file (it would print as a box)."),
+        )
+    };
+    Diagnostic::new(code, message).help(lang.pick(
+        "外字や異体字は、標準の文字に置き換えるか、その文字を含むフォントを pia render の --font-path で指定してください。",
+        "replace it with a standard character, or give pia render a font that has it with --font-path.",
+    ))
+}
+
+/// `pia check`'s warnings: every character any version prints (the full version prints the
+/// most) that the fonts lack.
+pub fn glyph_warnings(loaded: &Loaded, assessment: &KisoAssessment, fonts: &FontSet, lang: Lang) -> Vec<Diagnostic> {
+    let data = template_data(assessment, Audience::Full, Stage::Final, fonts.families());
+    glyph_diagnostics(loaded, &data, Audience::Full, fonts, FONT_LACKS_GLYPH, lang)
+}
+
+/// True when a finding keeps a file from being rendered: every error, except that a draft is
+/// rendered despite the rules' errors — never despite a 個人番号, withheld text repeated in public
+/// text, a file that does not load, or a missing glyph.
+pub fn refuses(d: &Diagnostic, stage: Stage) -> bool {
+    d.severity == Severity::Error && !(stage == Stage::Draft && crate::rules::draft_may_override(d.code))
+}
+
+/// The data of a checked file for the version asked for, with every finding (the check's and
+/// the glyphs this version prints); refused when a finding [`refuses`] it.
+pub fn prepare(
+    checked: &Checked,
+    fonts: &FontSet,
+    options: &RenderOptions,
+    lang: Lang,
+) -> Result<(TemplateData, Vec<Diagnostic>), RenderError> {
+    let loaded = checked.loaded();
+    let mut diagnostics = checked.diagnostics().to_vec();
+    let Some(assessment) = &loaded.assessment else { return Err(RenderError::Refused(diagnostics)) };
+    let data = template_data(assessment, options.audience, options.stage, fonts.families());
+    diagnostics.extend(glyph_diagnostics(loaded, &data, options.audience, fonts, MISSING_GLYPH, lang));
+    crate::diagnostic::sort(&mut diagnostics);
+    if diagnostics.iter().any(|d| refuses(d, options.stage)) {
+        return Err(RenderError::Refused(diagnostics));
+    }
+    Ok((data, diagnostics))
 }
 
 /// Compiles the template with the data, treating every warning as an error.
@@ -173,18 +280,23 @@ pub fn export(document: &PagedDocument, data: &TemplateData, options: &RenderOpt
         .map_err(|errors| RenderError::Export(errors.iter().map(|e| e.message.to_string()).collect()))
 }
 
-/// Renders a valid loaded assessment to PDF bytes.
-pub fn render(loaded: &Loaded, fonts: &FontSet, options: &RenderOptions, lang: Lang) -> Result<Vec<u8>, RenderError> {
-    let missing = check_glyphs(loaded, fonts, lang);
-    if !missing.is_empty() {
-        return Err(RenderError::MissingGlyphs(missing));
-    }
-    let Some(assessment) = &loaded.assessment else {
-        return Err(RenderError::Typst(vec!["the assessment is not valid".into()]));
-    };
-    let data = template_data(assessment, options.audience, fonts.families());
+/// A rendered PDF and the findings it was rendered despite (warnings; a draft's rule errors).
+#[derive(Debug)]
+pub struct Rendered {
+    pub pdf: Vec<u8>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Renders a checked assessment to PDF, unless its findings refuse it (see [`prepare`]).
+pub fn render(
+    checked: &Checked,
+    fonts: &FontSet,
+    options: &RenderOptions,
+    lang: Lang,
+) -> Result<Rendered, RenderError> {
+    let (data, diagnostics) = prepare(checked, fonts, options, lang)?;
     let document = compile(&data, fonts)?;
-    export(&document, &data, options)
+    Ok(Rendered { pdf: export(&document, &data, options)?, diagnostics })
 }
 
 /// Where a rendered file goes by default: the input's stem with `.pdf`, in the current directory.
@@ -193,4 +305,74 @@ pub fn default_output(input: &std::path::Path, extension: &str) -> PathBuf {
     let mut out = PathBuf::from(stem);
     out.set_extension(extension);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::wareki::Date;
+
+    const WITHHELD: &str = include_str!("../../tests/fixtures/render/withheld.yaml");
+    const REASON: &str = "システム構成の公表はセキュリティ上のリスクとなるため（規則第13条）";
+
+    fn checked(text: &str) -> Checked {
+        let loaded = crate::load::load_str("t.yaml", text, Lang::Ja);
+        let today = Date::from_ymd(2025, 5, 1).expect("date");
+        crate::check::check_loaded(loaded, &crate::check::CheckOptions { today, previous: None, fonts: None }, Lang::Ja)
+    }
+
+    fn data(text: &str, audience: Audience, stage: Stage) -> TemplateData {
+        let c = checked(text);
+        let a = c.loaded().assessment.as_ref().expect("valid");
+        let fonts = data::FontFamilies { mincho: vec!["BIZ UDMincho".into()], gothic: vec![] };
+        template_data(a, audience, stage, fonts)
+    }
+
+    #[test]
+    fn only_the_full_version_has_the_reason_for_withholding() {
+        let public = data(WITHHELD, Audience::Public, Stage::Final);
+        assert_eq!(public.related.systems.text, data::WITHHELD_MARK);
+        assert_eq!(public.related.systems.withheld_mark, None);
+        assert!(!serde_json::to_string(&public).expect("json").contains("セキュリティ上のリスク"));
+        let full = data(WITHHELD, Audience::Full, Stage::Final);
+        assert_eq!(full.related.systems.withheld_mark, Some(format!("【非公表】理由：{REASON}")));
+        assert_eq!(full.related.affair_summary.withheld_mark, None, "a public text has no mark");
+    }
+
+    #[test]
+    fn a_draft_says_so_in_its_title_and_on_every_page() {
+        let draft = data(WITHHELD, Audience::Public, Stage::Draft);
+        assert_eq!(draft.meta.draft_mark.as_deref(), Some("素案"));
+        assert_eq!(draft.meta.title, "住民基本台帳に関する事務　基礎項目評価書（素案）");
+        assert_eq!(draft.cover.title.text, draft.meta.title);
+        let final_ = data(WITHHELD, Audience::Public, Stage::Final);
+        assert_eq!((final_.meta.draft_mark, final_.cover.title.text.ends_with("（素案）")), (None, false));
+    }
+
+    #[test]
+    fn tabs_print_as_spaces() {
+        let text = WITHHELD.replace(
+            "summary: 住民基本台帳法に基づき、住民の居住関係を公証する。",
+            "summary: \"住民基本台帳法に基づき、住民の\\t居住関係を\\t公証する。\"",
+        );
+        let d = data(&text, Audience::Public, Stage::Final);
+        assert_eq!(d.related.affair_summary.text, "住民基本台帳法に基づき、住民の 居住関係を 公証する。");
+    }
+
+    #[test]
+    fn a_draft_overrides_the_rules_errors_only() {
+        let bad = WITHHELD.replace(
+            "threshold_result: 基礎項目評価の実施が義務付けられる",
+            "threshold_result: 基礎項目評価及び重点項目評価の実施が義務付けられる",
+        );
+        let c = checked(&bad);
+        let rule = c.diagnostics().iter().find(|d| d.code.name == "threshold-result-mismatch").expect("rule error");
+        assert!(refuses(rule, Stage::Final) && !refuses(rule, Stage::Draft));
+        for code in [crate::leak::INDIVIDUAL_NUMBER_IN_TEXT, MISSING_GLYPH, crate::diagnostic::codes::INVALID_CHOICE] {
+            let d = Diagnostic::new(code, "x");
+            assert!(refuses(&d, Stage::Final) && refuses(&d, Stage::Draft), "{}", code.name);
+        }
+        let warning = Diagnostic::new(FONT_LACKS_GLYPH, "x");
+        assert!(!refuses(&warning, Stage::Final));
+    }
 }

@@ -252,14 +252,7 @@ pub static RULES: &[Rule] = &[
         "Ⅱ changed since the previous version so that a higher assessment than the one submitted is now required",
         threshold::threshold_rise
     ),
-    rule!(
-        "withheld-text-repeated",
-        Error,
-        "非公表の記載",
-        "非公表の記載（又はその一文）が、公表される別の記載（変更箇所を含む）に繰り返されている",
-        "A withheld text, or one of its sentences, is repeated in a text the public version prints (変更箇所 included)",
-        withheld::repeated
-    ),
+    Rule { code: withheld::WITHHELD_TEXT_REPEATED, check: withheld::repeated },
     rule!(
         "annual-review-due",
         Info,
@@ -330,6 +323,13 @@ pub fn check(
     out
 }
 
+/// True for the codes of the rules a 素案 (`pia render --draft`) may be rendered despite: every
+/// rule's, except the one that keeps withheld text out of what is published (a 素案 is
+/// published too, for the public comment).
+pub fn draft_may_override(code: &Code) -> bool {
+    RULES.iter().any(|r| r.code == *code) && *code != withheld::WITHHELD_TEXT_REPEATED
+}
+
 /// Only the rules about change between two versions (for `pia diff`).
 pub fn check_change(old: &KisoAssessment, new: &KisoAssessment, map: &SourceMap, lang: Lang) -> Vec<Diagnostic> {
     let cx = RuleContext { assessment: new, previous: Some(old), map, lang, today: new.cover.published };
@@ -348,7 +348,7 @@ pub fn all_codes() -> impl Iterator<Item = &'static Code> {
     crate::diagnostic::codes::ALL
         .iter()
         .copied()
-        .chain([crate::leak::INDIVIDUAL_NUMBER_IN_TEXT, crate::render::MISSING_GLYPH])
+        .chain([crate::leak::INDIVIDUAL_NUMBER_IN_TEXT, crate::render::MISSING_GLYPH, crate::render::FONT_LACKS_GLYPH])
         .chain([crate::portfolio::DUPLICATE_ASSESSMENT_NUMBER])
         .chain(RULES.iter().map(|r| &r.code))
 }

@@ -3,8 +3,18 @@
 use serde_json::Value;
 
 use super::RuleContext;
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::diff::segments;
+
+/// Its code lives here, not in the rule table's macro, so that `pia render --draft` can name it
+/// as the rule no draft overrides.
+pub const WITHHELD_TEXT_REPEATED: Code = Code {
+    name: "withheld-text-repeated",
+    severity: Severity::Error,
+    item: Some("非公表の記載"),
+    summary_ja: "非公表の記載（又はその一文）が、公表される別の記載（変更箇所を含む）に繰り返されている",
+    summary_en: "A withheld text, or one of its sentences, is repeated in a text the public version prints (変更箇所 included)",
+};
 
 /// The shortest withheld text, and the shortest sentence of a longer one, that counts as
 /// repeated: shorter pieces (「なし。」) occur by chance.
