@@ -7,7 +7,7 @@ use std::path::Path;
 use crate::diagnostic::{self, Diagnostic, Severity};
 use crate::lang::Lang;
 use crate::load::{Loaded, ReadError, load_file};
-use crate::model::KisoAssessment;
+use crate::model::Assessment;
 use crate::render::FontSet;
 use crate::wareki::Date;
 
@@ -17,7 +17,7 @@ pub struct CheckOptions<'a> {
     /// The day rules about elapsed time judge by.
     pub today: Date,
     /// The previous version, for the rules about change.
-    pub previous: Option<&'a KisoAssessment>,
+    pub previous: Option<&'a Assessment>,
     /// The fonts to check the printed characters against ([`crate::render::FONT_LACKS_GLYPH`]);
     /// `None` skips that check (no Japanese font is installed, or the caller checks glyphs
     /// itself, as `pia render` does for the version it prints).
@@ -57,7 +57,7 @@ pub fn check_file(path: &Path, options: &CheckOptions<'_>, lang: Lang) -> Result
 /// Only the leak guard (what `pia validate` adds to loading): the loader's order is kept unless
 /// a 個人番号 was found.
 pub fn guard_leaks(mut loaded: Loaded, lang: Lang) -> Loaded {
-    let leaks = crate::leak::scan(&loaded.source, &loaded.map, lang);
+    let leaks = crate::leak::scan(&loaded.source, &loaded.map, loaded.kind, lang);
     if !leaks.is_empty() {
         loaded.diagnostics.extend(leaks);
         diagnostic::sort(&mut loaded.diagnostics);

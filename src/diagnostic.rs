@@ -115,10 +115,18 @@ pub mod codes {
         summary_ja: "値が許される範囲にない（負の人数、空の理由など）",
         summary_en: "A value outside what the item allows (a negative count, an empty reason, …)",
     };
+    pub const UNKNOWN_FORM: &Code = &Code {
+        name: "unknown-form",
+        severity: Error,
+        item: Some("様式"),
+        summary_ja: "form: がない、又は pia の知らない様式",
+        summary_en: "`form:` is missing, or names a form pia does not know",
+    };
 
     /// Every load code, in the order the documentation lists them.
     pub const ALL: &[&Code] = &[
         YAML_SYNTAX,
+        UNKNOWN_FORM,
         DUPLICATE_KEY,
         UNKNOWN_FIELD,
         INVALID_TYPE,

@@ -6,7 +6,7 @@ use serde_json::Value;
 use crate::history::{ItemRef, Section, may_be_important};
 use crate::lang::Lang;
 use crate::model::kiso::{HistoryRow, Revision, SubmittedAssessments, Timing};
-use crate::model::{KisoAssessment, Text};
+use crate::model::{FormKind, KisoAssessment, Text};
 use crate::schema::item_for_pointer;
 use crate::wareki::Date;
 
@@ -109,7 +109,7 @@ fn printed(pointer: &str, value: Option<&Value>) -> Option<String> {
     }
     match value {
         Value::Bool(b) => {
-            let title = item_for_pointer(pointer).unwrap_or_default();
+            let title = item_for_pointer(FormKind::Kiso, pointer).unwrap_or_default();
             let label = label_after_number(&title).replace("［ ］", "");
             Some(format!("［{}］{label}", if *b { "○" } else { "　" }))
         }
@@ -173,7 +173,7 @@ fn printed_cells(changes: &[Change]) -> (Vec<String>, Vec<String>) {
             _ => (pb, pa),
         };
         let is_box = matches!(b.as_ref().or(a.as_ref()), Some(Value::Bool(_)));
-        let label = |text: String| match item_for_pointer(p) {
+        let label = |text: String| match item_for_pointer(FormKind::Kiso, p) {
             Some(title) if labelled && !is_box => format!("{}：{text}", label_after_number(&title)),
             _ => text,
         };
@@ -238,7 +238,7 @@ pub fn compare(old: &KisoAssessment, new: &KisoAssessment, lang: Lang) -> Compar
         if b == a || (same_text && same_withholding) {
             continue;
         }
-        let Some(item) = item_for_pointer(&p).and_then(|t| ItemRef::of_title(&t)) else { continue };
+        let Some(item) = item_for_pointer(FormKind::Kiso, &p).and_then(|t| ItemRef::of_title(&t)) else { continue };
         if new_form && item.section == Section::IV && matches!(item.number, Some(8 | 11)) {
             continue; // reported once below as 項目の追加
         }

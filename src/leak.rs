@@ -147,14 +147,15 @@ pub fn mask(text: &str) -> String {
 
 /// Scans a whole file (values and comments alike) and reports every individual number at its
 /// line, naming the item it is in, with the number masked.
-pub fn scan(source: &Source, map: &SourceMap, lang: Lang) -> Vec<Diagnostic> {
+/// `kind` is the document's form, when known (it names the items).
+pub fn scan(source: &Source, map: &SourceMap, kind: Option<crate::model::FormKind>, lang: Lang) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (line_index, line) in source.text.lines().enumerate() {
         for f in find(line) {
             let location = source.location(line_index + 1, f.start, f.end - f.start);
-            let (path, item) = map
-                .enclosing(location.offset)
-                .map_or((String::new(), None), |(pointer, dotted)| (dotted, crate::schema::item_for_pointer(&pointer)));
+            let (path, item) = map.enclosing(location.offset).map_or((String::new(), None), |(pointer, dotted)| {
+                (dotted, kind.and_then(|k| crate::schema::item_for_pointer(k, &pointer)))
+            });
             out.push(
                 Diagnostic::new(
                     INDIVIDUAL_NUMBER_IN_TEXT,

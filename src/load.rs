@@ -10,7 +10,7 @@ use serde_json::Value;
 
 use crate::diagnostic::{self, Diagnostic, Severity, codes};
 use crate::lang::Lang;
-use crate::model::KisoAssessment;
+use crate::model::{Assessment, FormKind, KisoAssessment};
 use crate::source::{MAX_FILE_BYTES, Source};
 use crate::yaml::{self, SourceMap};
 
@@ -72,8 +72,10 @@ pub struct Loaded {
     pub diagnostics: Vec<Diagnostic>,
     /// The document as JSON, when it parsed as YAML.
     pub value: Option<Value>,
-    /// The typed assessment, when the document passed the schema.
-    pub assessment: Option<KisoAssessment>,
+    /// The form its `form:` names, when it names one pia knows.
+    pub kind: Option<FormKind>,
+    /// The typed assessment, when the document passed its form's schema.
+    pub assessment: Option<Assessment>,
 }
 
 impl Loaded {
@@ -111,6 +113,7 @@ pub fn load_bytes(name: String, bytes: &[u8], lang: Lang) -> Loaded {
             map: SourceMap::default(),
             diagnostics: vec![d],
             value: None,
+            kind: None,
             assessment: None,
         },
     }
@@ -147,26 +150,124 @@ pub fn load_str(name: &str, text: &str, lang: Lang) -> Loaded {
 
 fn load_source(source: Source, lang: Lang) -> Loaded {
     let (map, mut diagnostics) = yaml::scan(&source, lang);
-    let mut loaded = Loaded { source, map, diagnostics: Vec::new(), value: None, assessment: None };
+    let mut loaded = Loaded { source, map, diagnostics: Vec::new(), value: None, kind: None, assessment: None };
     if diagnostics.is_empty() {
         match yaml::to_json(&loaded.source, lang) {
             Ok(value) => {
-                diagnostics = crate::schema::validate(&value, &loaded.map, &loaded.source, lang);
-                if diagnostics.is_empty() {
-                    match KisoAssessment::deserialize(&value) {
-                        Ok(a) => loaded.assessment = Some(a),
-                        Err(e) => diagnostics.push(Diagnostic::new(codes::INVALID_TYPE, e.to_string())),
+                match form_of(&value, &loaded.map, &loaded.source, lang) {
+                    Ok(kind) => {
+                        loaded.kind = Some(kind);
+                        diagnostics = crate::schema::validate(kind, &value, &loaded.map, &loaded.source, lang);
+                        if diagnostics.is_empty() {
+                            match typed(kind, &value) {
+                                Ok(a) => loaded.assessment = Some(a),
+                                Err(e) => diagnostics.push(Diagnostic::new(codes::INVALID_TYPE, e.to_string())),
+                            }
+                        }
                     }
+                    Err(d) => diagnostics.push(*d),
                 }
                 loaded.value = Some(value);
             }
             Err(d) => diagnostics.push(d),
         }
     }
-    for d in diagnostics.iter_mut().filter(|d| d.item.is_none() && !d.path.is_empty()) {
-        d.item = crate::schema::item_for_path(&d.path);
+    // Problems found before the form was read (YAML syntax, duplicate keys) are named by the
+    // items of the form the file says it is written on.
+    let named_by = loaded.kind.or_else(|| {
+        let node = loaded.map.get("/form")?;
+        FormKind::from_label(loaded.source.slice(node.value).trim().trim_matches(['"', '\'']))
+    });
+    if let Some(kind) = named_by {
+        for d in diagnostics.iter_mut().filter(|d| d.item.is_none() && !d.path.is_empty()) {
+            d.item = crate::schema::item_for_path(kind, &d.path);
+        }
     }
     diagnostic::sort(&mut diagnostics);
     loaded.diagnostics = diagnostic::cap_per_code(diagnostics, lang);
     loaded
+}
+
+/// The typed model of a document that passed its form's schema.
+fn typed(kind: FormKind, value: &Value) -> Result<Assessment, serde_json::Error> {
+    match kind {
+        FormKind::Kiso => KisoAssessment::deserialize(value).map(|a| Assessment::Kiso(Box::new(a))),
+    }
+}
+
+/// The form a document is written on, read from its `form:` before anything else, since the
+/// form decides the schema. An empty file, a document that is not a mapping, and a missing or
+/// unknown `form:` are diagnostics of their own.
+fn form_of(value: &Value, map: &SourceMap, source: &Source, lang: Lang) -> Result<FormKind, Box<Diagnostic>> {
+    let forms = FormKind::listing();
+    let at_start = || Some(map.locate("").unwrap_or_else(|| source.location(1, 0, 0)));
+    let map_value = match value {
+        Value::Object(m) => m,
+        Value::Null => {
+            return Err(Box::new(
+                Diagnostic::new(
+                    codes::YAML_SYNTAX,
+                    lang.pick(
+                        "ファイルが空です。評価書の項目を記載してください。",
+                        "The file is empty; write the assessment's items.",
+                    ),
+                )
+                .at(Some(source.location(1, 0, 0))),
+            ));
+        }
+        other => {
+            let kind = match other {
+                Value::Array(_) => lang.pick("リスト", "A list"),
+                _ => lang.pick("値", "A single value"),
+            };
+            return Err(Box::new(
+                Diagnostic::new(
+                    codes::INVALID_TYPE,
+                    lang.pick(
+                        format!("{kind} は項目の組（マッピング）ではありません。評価書は `form:` から始まる項目の組で書きます。"),
+                        format!("{kind} is not a mapping of items; an assessment is a mapping that starts with `form:`."),
+                    ),
+                )
+                .item(Some(lang.pick("特定個人情報保護評価書", "the assessment").to_owned()))
+                .at(at_start()),
+            ));
+        }
+    };
+    let written = match map_value.get("form") {
+        None => {
+            return Err(Box::new(
+                Diagnostic::new(
+                    codes::UNKNOWN_FORM,
+                    lang.pick(
+                        format!("`form:`（様式）がありません。どの様式の評価書かを書きます: {forms}"),
+                        format!("`form:` is missing: say which form this assessment is written on: {forms}"),
+                    ),
+                )
+                .item(Some("様式".to_owned()))
+                .at(at_start())
+                .help(lang.pick("1行目に `form: 様式2` のように書きます。", "start the file with e.g. `form: 様式2`.")),
+            ));
+        }
+        Some(v) => v,
+    };
+    let text = written.as_str().map(str::trim).unwrap_or_default();
+    if let Some(kind) = FormKind::from_label(text) {
+        return Ok(kind);
+    }
+    let labels: Vec<&str> = FormKind::ALL.iter().map(|k| k.label()).collect();
+    let shown = written.as_str().map_or_else(|| written.to_string(), str::to_owned);
+    let mut d = Diagnostic::new(
+        codes::UNKNOWN_FORM,
+        lang.pick(
+            format!("「{shown}」は pia の知る様式ではありません。様式: {forms}"),
+            format!("「{shown}」 is not a form pia knows; the forms: {forms}"),
+        ),
+    )
+    .path("form".to_owned())
+    .item(Some("様式".to_owned()))
+    .at(map.locate_value("/form"));
+    if let Some(meant) = crate::schema::suggest(text, &labels) {
+        d = d.help(lang.pick(format!("「{meant}」ではありませんか？"), format!("did you mean 「{meant}」?")));
+    }
+    Err(Box::new(d))
 }

@@ -12,8 +12,8 @@ use crate::check::CheckOptions;
 use crate::diagnostic::{self, Code, Diagnostic, Severity, Summary};
 use crate::lang::Lang;
 use crate::load::Loaded;
-use crate::model::KisoAssessment;
 use crate::model::kiso::SubmittedAssessments;
+use crate::model::{Assessment, KisoAssessment};
 use crate::wareki::Date;
 
 /// Two files of one 評価実施機関 with the same 評価書番号.
@@ -39,8 +39,15 @@ pub struct Entry {
 }
 
 impl Entry {
-    pub fn assessment(&self) -> Option<&KisoAssessment> {
+    pub fn assessment(&self) -> Option<&Assessment> {
         self.loaded.as_ref().ok().and_then(|l| l.assessment.as_ref())
+    }
+
+    /// The 様式2 model, when the entry loaded as a 基礎項目評価書.
+    pub fn kiso(&self) -> Option<&KisoAssessment> {
+        match self.assessment()? {
+            Assessment::Kiso(a) => Some(a),
+        }
     }
 
     pub fn summary(&self) -> Summary {
@@ -59,7 +66,7 @@ impl Entry {
 
     /// 評価書番号 as written (also read from files that did not load completely).
     pub fn number(&self) -> Option<String> {
-        if let Some(a) = self.assessment() {
+        if let Some(a) = self.kiso() {
             return Some(a.cover.number.0.trim().to_owned()).filter(|n| !n.is_empty());
         }
         match self.value()?.pointer("/cover/number")? {
@@ -286,7 +293,7 @@ fn submitted_key(s: SubmittedAssessments) -> &'static str {
 /// The row of one entry, as of `today`.
 pub fn row(entry: &Entry, lang: Lang, today: Date) -> Row {
     let summary = entry.summary();
-    let a = entry.assessment();
+    let a = entry.kiso();
     let t = a.map(|a| &a.threshold_items);
     let obligation = t.map(crate::model::kiso::ThresholdItems::required);
     let annual_review = a.map(|a| Due::new(a.cover.published.add_years(1), today));

@@ -221,7 +221,7 @@ fn view(index: usize, entry: &Entry, lang: Lang, today: Date) -> AssessmentView 
     let row = portfolio::row(entry, lang, today);
     let loaded = entry.loaded.as_ref().ok();
     let source = loaded.map(|l| &l.source);
-    let a = entry.assessment();
+    let a = entry.kiso();
     let rule_findings = |code: &str| -> Vec<Finding> {
         entry.diagnostics.iter().filter(|d| d.code.name == code).map(|d| finding(d, source, lang)).collect()
     };

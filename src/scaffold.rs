@@ -5,13 +5,12 @@
 //! so the draft loads with nothing but `missing-field` diagnostics, one per item still to write.
 
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
 
 use minijinja::{Environment, Error, ErrorKind, context};
 use serde_json::Value;
 
 use crate::lang::Lang;
-use crate::schema::KISO_SCHEMA_PATH;
+use crate::model::FormKind;
 
 /// The draft's template (embedded, so the binary needs no files beside it).
 pub const TEMPLATE: &str = include_str!("../templates/new.yaml.j2");
@@ -45,16 +44,16 @@ impl SchemaLink {
         };
         dir.ancestors()
             .enumerate()
-            .find(|(_, ancestor)| ancestor.join(KISO_SCHEMA_PATH).is_file())
+            .find(|(_, ancestor)| ancestor.join(crate::schema::schema_path(FormKind::Kiso)).is_file())
             .map_or(SchemaLink::Default, |(depth, _)| {
-                SchemaLink::InProject(format!("{}{KISO_SCHEMA_PATH}", "../".repeat(depth)))
+                SchemaLink::InProject(format!("{}{}", "../".repeat(depth), crate::schema::schema_path(FormKind::Kiso)))
             })
     }
 
     fn path(&self) -> &str {
         match self {
             SchemaLink::InProject(p) => p,
-            SchemaLink::Default => KISO_SCHEMA_PATH,
+            SchemaLink::Default => crate::schema::schema_path(FormKind::Kiso),
         }
     }
 }
@@ -114,7 +113,7 @@ fn note(pointer: &str, guidance: &str, indent: usize) -> Result<String, Error> {
     let schema = schema();
     let unknown = || Error::new(ErrorKind::InvalidOperation, format!("no item {pointer} in the schema"));
     let node = node_at(schema, pointer).ok_or_else(unknown)?;
-    let title = crate::schema::item_for_pointer(pointer).ok_or_else(unknown)?;
+    let title = crate::schema::item_for_pointer(crate::model::FormKind::Kiso, pointer).ok_or_else(unknown)?;
     let pad = " ".repeat(indent);
     let mut lines = vec![format!("{pad}# {title}")];
     let choices = choices(schema, node);
@@ -138,8 +137,7 @@ fn note(pointer: &str, guidance: &str, indent: usize) -> Result<String, Error> {
 }
 
 fn schema() -> &'static Value {
-    static SCHEMA: OnceLock<Value> = OnceLock::new();
-    SCHEMA.get_or_init(crate::schema::kiso_schema)
+    crate::schema::schema_value(FormKind::Kiso)
 }
 
 /// Follows local `$ref`s (`#/$defs/Name`).
@@ -370,7 +368,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         std::fs::create_dir_all(dir.path().join("schema")).expect("mkdir");
         std::fs::create_dir_all(dir.path().join("assessments/sub")).expect("mkdir");
-        std::fs::write(dir.path().join(KISO_SCHEMA_PATH), "{}").expect("write");
+        std::fs::write(dir.path().join(crate::schema::schema_path(FormKind::Kiso)), "{}").expect("write");
         assert_eq!(
             SchemaLink::for_file(&dir.path().join("assessments/sub/x.yaml")),
             SchemaLink::InProject("../../schema/kiso-r6.10.schema.json".into())

@@ -9,66 +9,76 @@ use serde_json::Value;
 
 use crate::diagnostic::{Diagnostic, codes};
 use crate::lang::Lang;
-use crate::model::KisoAssessment;
 use crate::model::types::DATE_FORMAT;
+use crate::model::{FormKind, KisoAssessment};
 use crate::source::Source;
 use crate::wareki::{Date, DateError};
 use crate::yaml::{SourceMap, escape_pointer_segment};
 
-/// Where the committed schema of 様式2 (令和6年10月版) lives, relative to the project root.
-pub const KISO_SCHEMA_PATH: &str = "schema/kiso-r6.10.schema.json";
+/// Where a form's committed schema lives, relative to the project root.
+pub fn schema_path(kind: FormKind) -> &'static str {
+    match kind {
+        FormKind::Kiso => "schema/kiso-r6.10.schema.json",
+    }
+}
 
-/// Generates the JSON Schema (draft 2020-12) of 様式2 from the Rust types.
-pub fn kiso_schema() -> Value {
-    let generator = schemars::generate::SchemaSettings::draft2020_12().into_generator();
-    let schema = generator.into_root_schema_for::<KisoAssessment>();
-    schema.to_value()
+/// Generates a form's JSON Schema (draft 2020-12) from its Rust types.
+pub fn generate(kind: FormKind) -> Value {
+    fn of<T: schemars::JsonSchema>() -> Value {
+        let generator = schemars::generate::SchemaSettings::draft2020_12().into_generator();
+        generator.into_root_schema_for::<T>().to_value()
+    }
+    match kind {
+        FormKind::Kiso => of::<KisoAssessment>(),
+    }
 }
 
 /// The schema as committed: pretty JSON with a final newline.
-pub fn kiso_schema_text() -> String {
-    let mut text = serde_json::to_string_pretty(kiso_schema_value()).unwrap_or_default();
+pub fn schema_text(kind: FormKind) -> String {
+    let mut text = serde_json::to_string_pretty(&form_schema(kind).value).unwrap_or_default();
     text.push('\n');
     text
 }
 
-fn kiso_schema_value() -> &'static Value {
-    static SCHEMA: OnceLock<Value> = OnceLock::new();
-    SCHEMA.get_or_init(kiso_schema)
+/// A form's schema, generated once per process, and its compiled validator.
+struct FormSchema {
+    value: Value,
+    validator: Option<Validator>,
 }
 
-fn kiso_validator() -> Option<&'static Validator> {
-    static VALIDATOR: OnceLock<Option<Validator>> = OnceLock::new();
-    VALIDATOR
-        .get_or_init(|| {
-            jsonschema::options()
-                .with_draft(jsonschema::Draft::Draft202012)
-                .should_validate_formats(true)
-                .with_format(DATE_FORMAT, |s: &str| Date::parse(s).is_ok())
-                .build(kiso_schema_value())
-                .ok()
-        })
-        .as_ref()
+impl FormSchema {
+    fn new(kind: FormKind) -> Self {
+        let value = generate(kind);
+        let validator = jsonschema::options()
+            .with_draft(jsonschema::Draft::Draft202012)
+            .should_validate_formats(true)
+            .with_format(DATE_FORMAT, |s: &str| Date::parse(s).is_ok())
+            .build(&value)
+            .ok();
+        Self { value, validator }
+    }
 }
 
-/// Validates a document against the schema; every error becomes a located diagnostic.
-pub fn validate(value: &Value, map: &SourceMap, source: &Source, lang: Lang) -> Vec<Diagnostic> {
-    let Some(validator) = kiso_validator() else {
+fn form_schema(kind: FormKind) -> &'static FormSchema {
+    match kind {
+        FormKind::Kiso => {
+            static KISO: OnceLock<FormSchema> = OnceLock::new();
+            KISO.get_or_init(|| FormSchema::new(kind))
+        }
+    }
+}
+
+/// A form's schema as a JSON value (for the draft generator and tests).
+pub fn schema_value(kind: FormKind) -> &'static Value {
+    &form_schema(kind).value
+}
+
+/// Validates a document against its form's schema; every error becomes a located diagnostic.
+pub fn validate(kind: FormKind, value: &Value, map: &SourceMap, source: &Source, lang: Lang) -> Vec<Diagnostic> {
+    let Some(validator) = &form_schema(kind).validator else {
         return vec![Diagnostic::new(codes::INVALID_TYPE, "internal error: the built-in schema does not compile")];
     };
-    if value.is_null() {
-        return vec![
-            Diagnostic::new(
-                codes::YAML_SYNTAX,
-                lang.pick(
-                    "ファイルが空です。評価書の項目を記載してください。",
-                    "The file is empty; write the assessment's items.",
-                ),
-            )
-            .at(Some(source.location(1, 0, 0))),
-        ];
-    }
-    let mapper = ErrorMapper { schema: kiso_schema_value(), map, source, lang };
+    let mapper = ErrorMapper { schema: schema_value(kind), map, source, lang };
     let mut out = Vec::new();
     for error in validator.iter_errors(value) {
         mapper.map(&error, &mut out);
@@ -451,7 +461,7 @@ fn title_of<'a>(schema: &'a Value, node: &'a Value) -> Option<&'a str> {
 }
 
 /// The form item for a JSON pointer such as `/threshold_items/subjects/band`.
-pub fn item_for_pointer(pointer: &str) -> Option<String> {
+pub fn item_for_pointer(kind: FormKind, pointer: &str) -> Option<String> {
     let segments: Vec<LocationSegment<'_>> = pointer
         .split('/')
         .skip(1)
@@ -460,11 +470,11 @@ pub fn item_for_pointer(pointer: &str) -> Option<String> {
             Err(_) => LocationSegment::Property(s.replace("~1", "/").replace("~0", "~").into()),
         })
         .collect();
-    item_label(kiso_schema_value(), &segments)
+    item_label(schema_value(kind), &segments)
 }
 
 /// The form item for a dotted path such as `history[3].timing`.
-pub fn item_for_path(dotted: &str) -> Option<String> {
+pub fn item_for_path(kind: FormKind, dotted: &str) -> Option<String> {
     let mut segments: Vec<LocationSegment<'_>> = Vec::new();
     for part in dotted.split('.').filter(|p| !p.is_empty()) {
         let mut pieces = part.split('[');
@@ -475,7 +485,7 @@ pub fn item_for_path(dotted: &str) -> Option<String> {
             segments.push(LocationSegment::Index(index.trim_end_matches(']').parse().ok()?));
         }
     }
-    item_label(kiso_schema_value(), &segments)
+    item_label(schema_value(kind), &segments)
 }
 
 fn property_names(schema: &Value, segments: &[LocationSegment<'_>]) -> Vec<String> {
@@ -528,7 +538,7 @@ fn comparable(text: &str) -> String {
 /// choices), compared as [`comparable`] text: the candidate equal to what was written, else the
 /// only one containing it, else the nearest within a few edits (two for ASCII keys, where a
 /// letter carries less than a Japanese character).
-fn suggest<'a>(written: &str, candidates: &[&'a str]) -> Option<&'a str> {
+pub(crate) fn suggest<'a>(written: &str, candidates: &[&'a str]) -> Option<&'a str> {
     let value = comparable(written);
     if value.is_empty() {
         return None;
@@ -661,11 +671,23 @@ mod tests {
 
     #[test]
     fn titles_name_form_items() {
-        assert_eq!(item_for_pointer("/threshold_items/subjects/band").as_deref(), Some("Ⅱ 1. 対象人数"));
-        assert_eq!(item_for_pointer("/threshold_items/subjects/as_of").as_deref(), Some("Ⅱ 1. いつ時点の計数か"));
-        assert_eq!(item_for_pointer("/history/3/timing").as_deref(), Some("変更箇所 提出時期（4行目）"));
-        assert_eq!(item_for_path("history[3].timing").as_deref(), Some("変更箇所 提出時期（4行目）"));
-        assert_eq!(item_for_pointer("/related_info/affair/systems/text").as_deref(), Some("Ⅰ 1. ③システムの名称"));
+        assert_eq!(
+            item_for_pointer(FormKind::Kiso, "/threshold_items/subjects/band").as_deref(),
+            Some("Ⅱ 1. 対象人数")
+        );
+        assert_eq!(
+            item_for_pointer(FormKind::Kiso, "/threshold_items/subjects/as_of").as_deref(),
+            Some("Ⅱ 1. いつ時点の計数か")
+        );
+        assert_eq!(
+            item_for_pointer(FormKind::Kiso, "/history/3/timing").as_deref(),
+            Some("変更箇所 提出時期（4行目）")
+        );
+        assert_eq!(item_for_path(FormKind::Kiso, "history[3].timing").as_deref(), Some("変更箇所 提出時期（4行目）"));
+        assert_eq!(
+            item_for_pointer(FormKind::Kiso, "/related_info/affair/systems/text").as_deref(),
+            Some("Ⅰ 1. ③システムの名称")
+        );
     }
 
     #[test]

@@ -337,7 +337,7 @@ fn withheld_text_stays_withheld_through_diff_amend_history_and_render() {
     let out = pia_in(dir.path(), ["amend", "new.yaml", "--from", "old.yaml", "--date", "2025-06-01"]);
     assert_eq!(code(&out), 0, "{}{}", stdout(&out), stderr(&out));
     let loaded = pia::load::load_file(&new, pia::lang::Lang::Ja).expect("load");
-    let a = loaded.assessment.expect("valid after amend");
+    let Some(pia::model::Assessment::Kiso(a)) = loaded.assessment else { panic!("valid after amend") };
     let row = &a.history[0];
     assert_eq!(row.item, "Ⅳ 11");
     for cell in [&row.before, &row.after] {
@@ -478,7 +478,11 @@ fn amend_without_a_date_refuses_and_a_new_date_redates_its_rows() {
     assert_eq!(code(&out), 0, "{}{}", stdout(&out), stderr(&out));
     let out = pia_in(dir.path(), ["amend", "new.yaml", "--from", "old.yaml", "--date", "2025-06-15"]);
     assert_eq!(code(&out), 0, "{}{}", stdout(&out), stderr(&out));
-    let a = pia::load::load_file(&new, pia::lang::Lang::Ja).expect("load").assessment.expect("valid");
+    let Some(pia::model::Assessment::Kiso(a)) =
+        pia::load::load_file(&new, pia::lang::Lang::Ja).expect("load").assessment
+    else {
+        panic!("valid")
+    };
     let dates: Vec<String> = a.history.iter().map(|r| r.date.to_string()).collect();
     assert_eq!(dates, ["2025-06-15", "2025-06-15", "2025-04-01"], "the rows it added are re-dated, once");
     assert_eq!(a.cover.published.to_string(), "2025-06-15");

@@ -103,7 +103,7 @@ fn schema_keys() -> BTreeSet<String> {
             walk(schema, items, &format!("{path}[]"), out);
         }
     }
-    let schema = pia::schema::kiso_schema();
+    let schema = pia::schema::generate(pia::model::FormKind::Kiso);
     let mut out = BTreeSet::new();
     walk(&schema, &schema, "", &mut out);
     out

@@ -104,13 +104,14 @@ fn directory_arguments_are_searched() {
 
 #[test]
 fn committed_schema_is_the_generated_one() {
-    let committed = std::fs::read_to_string(root().join(pia::schema::KISO_SCHEMA_PATH)).expect("committed schema");
+    let committed = std::fs::read_to_string(root().join(pia::schema::schema_path(pia::model::FormKind::Kiso)))
+        .expect("committed schema");
     let out = pia(["schema"]);
     assert_eq!(code(&out), 0);
     assert!(
         committed == stdout(&out),
         "schema/kiso-r6.10.schema.json is out of date: run `cargo run -- schema > {}`",
-        pia::schema::KISO_SCHEMA_PATH
+        pia::schema::schema_path(pia::model::FormKind::Kiso)
     );
 }
 

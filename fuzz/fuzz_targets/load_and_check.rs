@@ -10,7 +10,7 @@ fuzz_target!(|data: &[u8]| {
     let Some(today) = Date::from_ymd(2025, 5, 1) else { return };
     let options = pia::check::CheckOptions { today, previous: None, fonts: None };
     let loaded = pia::check::check_loaded(loaded, &options, Lang::En).into_loaded();
-    if let Some(a) = &loaded.assessment {
+    if let Some(pia::model::Assessment::Kiso(a)) = &loaded.assessment {
         let _ = pia::rules::check_change(a, a, &loaded.map, Lang::En);
     }
     let files = [pia::output::FileReport { source: &loaded.source, diagnostics: &loaded.diagnostics }];

@@ -11,7 +11,7 @@ use crate::cli::{DiffArgs, DiffFormat};
 use crate::diagnostic::Severity;
 use crate::diff::{ProposedRow, compare};
 use crate::lang::Lang;
-use crate::model::Text;
+use crate::model::{Assessment, Text};
 use crate::output::{self, FileReport, Style};
 
 pub fn run(args: &DiffArgs, lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
@@ -23,7 +23,9 @@ pub fn run(args: &DiffArgs, lang: Lang, out: &mut dyn Write, err: &mut dyn Write
         Ok(l) => l,
         Err(o) => return o,
     };
-    let (Some(old_a), Some(new_a)) = (&old.assessment, &new.assessment) else { return Outcome::CannotRun };
+    let (Some(Assessment::Kiso(old_a)), Some(Assessment::Kiso(new_a))) = (&old.assessment, &new.assessment) else {
+        return Outcome::CannotRun;
+    };
     let date = match &args.date {
         Some(text) => match parse_date_arg("--date", text, lang, err) {
             Ok(d) => d,
@@ -33,8 +35,8 @@ pub fn run(args: &DiffArgs, lang: Lang, out: &mut dyn Write, err: &mut dyn Write
     };
     let comparison = compare(old_a, new_a, lang);
     // A 個人番号 in either version is a finding of its own (and is masked in every row below).
-    let old_leaks = crate::leak::scan(&old.source, &old.map, lang);
-    let mut findings = crate::leak::scan(&new.source, &new.map, lang);
+    let old_leaks = crate::leak::scan(&old.source, &old.map, old.kind, lang);
+    let mut findings = crate::leak::scan(&new.source, &new.map, new.kind, lang);
     findings.extend(crate::rules::check_change(old_a, new_a, &new.map, lang));
     let outcome = if findings.iter().chain(&old_leaks).any(|d| d.severity == Severity::Error) {
         Outcome::Findings

@@ -73,6 +73,7 @@ pub fn run(args: &HistoryArgs, lang: Lang, out: &mut dyn Write, err: &mut dyn Wr
         Err(o) => return o,
     };
     let Some(a) = &loaded.assessment else { return Outcome::CannotRun };
+    let (cover, history) = (a.cover(), a.history());
     let blame = if args.git {
         match crate::gitsrc::blame(&args.file) {
             Ok(b) => Some(b),
@@ -85,11 +86,11 @@ pub fn run(args: &HistoryArgs, lang: Lang, out: &mut dyn Write, err: &mut dyn Wr
         None
     };
     let text = |t: &Option<Text>| t.as_ref().map_or_else(String::new, |t| t.shown(args.full));
-    let mut s = format!("変更箇所（{}）\n", a.cover.title.shown(args.full));
+    let mut s = format!("変更箇所（{}）\n", cover.title.shown(args.full));
     s.push_str(&rule_line('┌', '┬', '┐'));
     s.push('\n');
     s.push_str(&table_row(&COLUMNS.map(|(h, _)| h.to_owned())));
-    for (i, row) in a.history.iter().enumerate() {
+    for (i, row) in history.iter().enumerate() {
         s.push_str(&rule_line('├', '┼', '┤'));
         s.push('\n');
         s.push_str(&table_row(&[
@@ -111,7 +112,7 @@ pub fn run(args: &HistoryArgs, lang: Lang, out: &mut dyn Write, err: &mut dyn Wr
     }
     s.push_str(&rule_line('└', '┴', '┘'));
     s.push('\n');
-    s.push_str(&lang.pick(format!("{}行\n", a.history.len()), format!("{} row(s)\n", a.history.len())));
+    s.push_str(&lang.pick(format!("{}行\n", history.len()), format!("{} row(s)\n", history.len())));
     match out.write_all(s.as_bytes()) {
         Ok(()) => Outcome::Ok,
         Err(_) => Outcome::CannotRun,

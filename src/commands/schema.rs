@@ -5,7 +5,7 @@ use std::io::Write;
 use super::Outcome;
 
 pub fn run(out: &mut dyn Write) -> Outcome {
-    match out.write_all(crate::schema::kiso_schema_text().as_bytes()) {
+    match out.write_all(crate::schema::schema_text(crate::model::FormKind::Kiso).as_bytes()) {
         Ok(()) => Outcome::Ok,
         Err(_) => Outcome::CannotRun,
     }

@@ -5,3 +5,68 @@ pub mod types;
 
 pub use kiso::KisoAssessment;
 pub use types::{AssessmentNumber, Text};
+
+/// The official forms pia knows. A closed set: every `match` on it names each form, so adding
+/// one makes the compiler list every place that must handle it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FormKind {
+    /// 様式2 基礎項目評価書.
+    Kiso,
+}
+
+impl FormKind {
+    /// Every form, in the order of the official numbering.
+    pub const ALL: &'static [FormKind] = &[FormKind::Kiso];
+
+    /// The value of `form:` in YAML, as the form's tag prints it (`様式2`).
+    pub fn label(self) -> &'static str {
+        match self {
+            FormKind::Kiso => "様式2",
+        }
+    }
+
+    /// What the form is called (`基礎項目評価書`).
+    pub fn title(self) -> &'static str {
+        match self {
+            FormKind::Kiso => "基礎項目評価書",
+        }
+    }
+
+    /// The form whose `form:` value is `label`.
+    pub fn from_label(label: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|k| k.label() == label)
+    }
+
+    /// The forms as a list for messages: `様式2（基礎項目評価書）、…`.
+    pub fn listing() -> String {
+        Self::ALL.iter().map(|k| format!("{}（{}）", k.label(), k.title())).collect::<Vec<_>>().join("、")
+    }
+}
+
+/// One loaded assessment, of whichever form.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Assessment {
+    Kiso(Box<KisoAssessment>),
+}
+
+impl Assessment {
+    pub fn kind(&self) -> FormKind {
+        match self {
+            Assessment::Kiso(_) => FormKind::Kiso,
+        }
+    }
+
+    /// 表紙: every form has one.
+    pub fn cover(&self) -> &kiso::Cover {
+        match self {
+            Assessment::Kiso(a) => &a.cover,
+        }
+    }
+
+    /// 変更箇所, newest first: every form has one.
+    pub fn history(&self) -> &[kiso::HistoryRow] {
+        match self {
+            Assessment::Kiso(a) => &a.history,
+        }
+    }
+}

@@ -26,7 +26,7 @@ use crate::check::Checked;
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::lang::Lang;
 use crate::load::Loaded;
-use crate::model::KisoAssessment;
+use crate::model::Assessment;
 
 /// The template of 様式2 (令和6年10月版), compiled into the binary.
 pub const KISO_TEMPLATE: &str = include_str!("../../templates/kiso.typ");
@@ -174,7 +174,7 @@ fn glyph_diagnostics(
             out.push(
                 glyph_diagnostic(code, c, lang)
                     .path(node.map(|n| n.dotted.clone()).unwrap_or_default())
-                    .item(crate::schema::item_for_pointer(&pointer))
+                    .item(crate::schema::item_for_pointer(crate::model::FormKind::Kiso, &pointer))
                     .at(at),
             );
         }
@@ -209,7 +209,8 @@ fn glyph_diagnostic(code: &'static Code, c: char, lang: Lang) -> Diagnostic {
 
 /// `pia check`'s warnings: every character any version prints (the full version prints the
 /// most) that the fonts lack.
-pub fn glyph_warnings(loaded: &Loaded, assessment: &KisoAssessment, fonts: &FontSet, lang: Lang) -> Vec<Diagnostic> {
+pub fn glyph_warnings(loaded: &Loaded, assessment: &Assessment, fonts: &FontSet, lang: Lang) -> Vec<Diagnostic> {
+    let Assessment::Kiso(assessment) = assessment;
     let data = template_data(assessment, Audience::Full, Stage::Final, fonts.families());
     glyph_diagnostics(loaded, &data, Audience::Full, fonts, FONT_LACKS_GLYPH, lang)
 }
@@ -231,7 +232,9 @@ pub fn prepare(
 ) -> Result<(TemplateData, Vec<Diagnostic>), RenderError> {
     let loaded = checked.loaded();
     let mut diagnostics = checked.diagnostics().to_vec();
-    let Some(assessment) = &loaded.assessment else { return Err(RenderError::Refused(diagnostics)) };
+    let Some(Assessment::Kiso(assessment)) = &loaded.assessment else {
+        return Err(RenderError::Refused(diagnostics));
+    };
     let data = template_data(assessment, options.audience, options.stage, fonts.families());
     diagnostics.extend(glyph_diagnostics(loaded, &data, options.audience, fonts, MISSING_GLYPH, lang));
     crate::diagnostic::sort(&mut diagnostics);
@@ -323,7 +326,7 @@ mod tests {
 
     fn data(text: &str, audience: Audience, stage: Stage) -> TemplateData {
         let c = checked(text);
-        let a = c.loaded().assessment.as_ref().expect("valid");
+        let Some(Assessment::Kiso(a)) = c.loaded().assessment.as_ref() else { panic!("valid") };
         let fonts = data::FontFamilies { mincho: vec!["BIZ UDMincho".into()], gothic: vec![] };
         template_data(a, audience, stage, fonts)
     }

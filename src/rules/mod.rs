@@ -15,7 +15,7 @@ pub(crate) use cover::declaration_subject;
 
 use crate::diagnostic::{Code, Diagnostic, Severity::*};
 use crate::lang::Lang;
-use crate::model::KisoAssessment;
+use crate::model::{Assessment, KisoAssessment};
 use crate::wareki::Date;
 use crate::yaml::SourceMap;
 
@@ -287,7 +287,7 @@ impl RuleContext<'_> {
         let path = self.map.get(pointer).map_or_else(|| pointer_to_dotted(pointer), |n| n.dotted.clone());
         Diagnostic::new(code, self.lang.pick(ja, en))
             .path(path)
-            .item(crate::schema::item_for_pointer(pointer))
+            .item(crate::schema::item_for_pointer(crate::model::FormKind::Kiso, pointer))
             .at(self.map.locate_value(pointer))
     }
 }
@@ -307,14 +307,19 @@ fn pointer_to_dotted(pointer: &str) -> String {
     out
 }
 
-/// Runs every rule on a valid assessment; rules about change also need the previous version.
+/// Runs every rule on a valid assessment; rules about change also need the previous version
+/// (of the same form: a previous version on another form is not compared).
 pub fn check(
-    assessment: &KisoAssessment,
-    previous: Option<&KisoAssessment>,
+    assessment: &Assessment,
+    previous: Option<&Assessment>,
     map: &SourceMap,
     lang: Lang,
     today: Date,
 ) -> Vec<Diagnostic> {
+    let Assessment::Kiso(assessment) = assessment;
+    let previous = previous.map(|p| match p {
+        Assessment::Kiso(p) => p.as_ref(),
+    });
     let cx = RuleContext { assessment, previous, map, lang, today };
     let mut out = Vec::new();
     for rule in RULES {

@@ -101,7 +101,8 @@ pub fn repeated(cx: &RuleContext<'_>, code: &'static Code, out: &mut Vec<Diagnos
             continue;
         };
         // The message names where the withheld text is, never the text itself (messages reach logs).
-        let item = crate::schema::item_for_pointer(source).unwrap_or_else(|| (*source).to_owned());
+        let item = crate::schema::item_for_pointer(crate::model::FormKind::Kiso, source)
+            .unwrap_or_else(|| (*source).to_owned());
         let line = cx.map.locate_value(source).map_or(0, |l| l.line);
         out.push(
             cx.at(
