@@ -2,7 +2,7 @@
 //! formatting outside the inserted rows stay exactly as they were.
 
 use crate::model::Text;
-use crate::model::kiso::HistoryRow;
+use crate::model::parts::HistoryRow;
 use crate::source::Source;
 use crate::wareki::Date;
 use crate::yaml::SourceMap;

@@ -5,7 +5,9 @@ use serde_json::Value;
 
 use crate::history::{ItemRef, Section, may_be_important};
 use crate::lang::Lang;
-use crate::model::kiso::{HistoryRow, Revision, SubmittedAssessments, Timing};
+use crate::model::kiso::SubmittedAssessments;
+use crate::model::parts::HistoryRow;
+use crate::model::vocab::{Revision, Timing};
 use crate::model::{FormKind, KisoAssessment, Text};
 use crate::schema::item_for_pointer;
 use crate::wareki::Date;

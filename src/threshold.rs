@@ -3,7 +3,8 @@
 use serde::Serialize;
 
 use crate::lang::Lang;
-use crate::model::kiso::{HandlersBand, Incident, Obligation, SubjectsBand, SubmittedAssessments, ThresholdItems};
+use crate::model::kiso::{HandlersBand, SubmittedAssessments, ThresholdItems};
+use crate::model::vocab::{Incident, Obligation, SubjectsBand};
 
 impl SubjectsBand {
     /// The band a head count falls in (以上 includes the bound, 未満 excludes it).

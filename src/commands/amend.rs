@@ -102,7 +102,7 @@ pub fn run(args: &AmendArgs, lang: Lang, out: &mut dyn Write, err: &mut dyn Writ
 
 /// What `amend` did, and which rows a person must still decide.
 fn summary(
-    new_rows: &[crate::model::kiso::HistoryRow],
+    new_rows: &[crate::model::parts::HistoryRow],
     redated: &[(usize, crate::wareki::Date)],
     set_date: Option<crate::wareki::Date>,
     lang: Lang,

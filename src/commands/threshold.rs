@@ -5,7 +5,8 @@ use std::io::Write;
 use super::{Outcome, report_cannot_run};
 use crate::cli::{ResultFormat, ThresholdArgs};
 use crate::lang::Lang;
-use crate::model::kiso::{HandlersBand, Incident, SubjectsBand};
+use crate::model::kiso::HandlersBand;
+use crate::model::vocab::{Incident, SubjectsBand};
 use crate::threshold::judge;
 use crate::wareki::normalize_digit;
 

@@ -7,7 +7,9 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::types::{AssessmentNumber, HeadCount, Text, choice};
+use super::parts::{Cover, HistoryRow, LastAssessment};
+use super::types::{HeadCount, Text, choice};
+use super::vocab::{Adequacy, Incident, LinkageStatus, Obligation, Revision, SubjectsBand, TrainingLevel};
 use crate::wareki::Date;
 
 choice! {
@@ -16,55 +18,8 @@ choice! {
 }
 
 choice! {
-    /// 様式の版（右上の様式番号の年月）。令和6年10月版より前の版は、公表日が令和6年10月1日以降なら警告の対象。
-    Revision {
-        H26_4 => "平成26年4月",
-        H28_1 => "平成28年1月",
-        H29_5 => "平成29年5月",
-        R1 => "令和元年",
-        R6_10 => "令和6年10月",
-    }
-}
-
-choice! {
-    /// 直近の評価の種類: 新規の実施か、再実施か。
-    AssessmentKind { Initial => "実施", Reassessment => "再実施" }
-}
-
-choice! {
-    /// Ⅱ 1. 対象人数の選択肢。
-    SubjectsBand {
-        Under1k => "1,000人未満（任意実施）",
-        From1kTo10k => "1,000人以上1万人未満",
-        From10kTo100k => "1万人以上10万人未満",
-        From100kTo300k => "10万人以上30万人未満",
-        Over300k => "30万人以上",
-    }
-}
-
-choice! {
     /// Ⅱ 2. 取扱者数の選択肢（特定個人情報ファイル取扱者数は500人以上か）。
     HandlersBand { Over500 => "500人以上", Under500 => "500人未満" }
-}
-
-choice! {
-    /// Ⅱ 3. 重大事故の選択肢（過去１年以内に発生したか）。
-    Incident { Occurred => "発生あり", None => "発生なし" }
-}
-
-choice! {
-    /// Ⅲ しきい値判断結果の文言（しきい値判断の結果ごとに様式が印字する文言。この一覧が唯一の定義）。
-    Obligation {
-        None => "特定個人情報保護評価の実施が義務付けられない",
-        Kiso => "基礎項目評価の実施が義務付けられる",
-        KisoJuten => "基礎項目評価及び重点項目評価の実施が義務付けられる",
-        KisoZenkomoku => "基礎項目評価及び全項目評価の実施が義務付けられる",
-    }
-}
-
-choice! {
-    /// Ⅰ 4. ①実施の有無の選択肢。
-    LinkageStatus { Yes => "実施する", No => "実施しない", Undecided => "未定" }
 }
 
 choice! {
@@ -73,20 +28,6 @@ choice! {
         Kiso => "基礎項目評価書",
         KisoJuten => "基礎項目評価書及び重点項目評価書",
         KisoZenkomoku => "基礎項目評価書及び全項目評価書",
-    }
-}
-
-choice! {
-    /// 「リスクへの対策は十分か」の選択肢（Ⅳ2〜Ⅳ8、Ⅳ11共通）。
-    Adequacy { Emphasised => "特に力を入れている", Sufficient => "十分である", Remaining => "課題が残されている" }
-}
-
-choice! {
-    /// Ⅳ 10. 従業者に対する教育・啓発の選択肢（他の項目と文言が異なる）。
-    TrainingLevel {
-        Emphasised => "特に力を入れて行っている",
-        Sufficient => "十分に行っている",
-        Insufficient => "十分に行っていない",
     }
 }
 
@@ -103,11 +44,6 @@ choice! {
         Storage => "特定個人情報の漏えい・滅失・毀損リスクへの対策",
         Training => "従業者に対する教育・啓発",
     }
-}
-
-choice! {
-    /// 変更箇所 提出時期の選択肢（変更の前に提出したか後か）。
-    Timing { Before => "事前", After => "事後" }
 }
 
 /// # 特定個人情報保護評価書（基礎項目評価書）
@@ -146,50 +82,6 @@ pub struct KisoAssessment {
     /// 変更日の新しい順に記載する。
     #[serde(default)]
     pub history: Vec<HistoryRow>,
-}
-
-/// # 直近の評価（実施又は再実施）
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
-#[serde(deny_unknown_fields)]
-pub struct LastAssessment {
-    /// # 直近の評価の種類
-    pub kind: AssessmentKind,
-    /// # 直近の評価の日
-    ///
-    /// 評価書を（再）実施して公表した日。
-    pub date: Date,
-}
-
-/// # 表紙
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
-#[serde(deny_unknown_fields)]
-pub struct Cover {
-    /// # 表紙 評価書番号
-    ///
-    /// 特定個人情報保護評価計画管理書に記載した評価書番号と同じ番号。
-    pub number: AssessmentNumber,
-    /// # 表紙 評価書名
-    ///
-    /// 事務の内容が推測できる名称。事務を終了した場合は【○年○月○日 終了】を付す。
-    pub title: Text,
-    /// # 表紙 個人のプライバシー等の権利利益の保護の宣言
-    ///
-    /// 「○○は、○○に関する事務における特定個人情報ファイルの取扱いにあたり、…宣言する。」
-    pub declaration: Text,
-    /// # 表紙 特記事項
-    ///
-    /// 評価実施機関が特に国民・住民等に伝えたいリスク対策など。記載がなければ省略できる。
-    pub special_notes: Option<Text>,
-    /// # 表紙 評価実施機関名
-    ///
-    /// ○○市長、○○県知事、○○大臣のように、機関の長の名称で記載する。
-    pub body: Text,
-    /// # 表紙 公表日
-    ///
-    /// 評価書を公表した日（実施・再実施・修正のたび）。記載内容はこの日時点のもの（Ⅱ1・Ⅱ2を除く）。
-    pub published: Date,
 }
 
 /// # Ⅰ 関連情報
@@ -477,37 +369,4 @@ pub struct Priority {
     pub adequacy: Option<Adequacy>,
     /// # Ⅳ 11. 判断の根拠
     pub basis: Option<Text>,
-}
-
-/// # 変更箇所 (1行)
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
-#[serde(deny_unknown_fields)]
-pub struct HistoryRow {
-    /// # 変更箇所 変更日
-    pub date: Date,
-    /// # 変更箇所 項目
-    ///
-    /// 変更した項目を様式の番号で記載する（例: Ⅱ 1、Ⅰ 5 ②所属長の役職名）。
-    pub item: String,
-    /// # 変更箇所 変更前の記載
-    ///
-    /// 新たに設けた項目では空欄。
-    pub before: Option<Text>,
-    /// # 変更箇所 変更後の記載
-    pub after: Option<Text>,
-    /// # 変更箇所 提出時期
-    ///
-    /// 変更前に評価書を提出・公表したなら「事前」、変更後なら「事後」。
-    pub timing: Option<Timing>,
-    /// # 変更箇所 提出時期に係る説明
-    ///
-    /// 事後の場合、重要な変更に該当しない理由など。
-    pub reason: Option<Text>,
-    /// # 変更箇所 要判断（印刷しない）
-    ///
-    /// pia diff/amend が分類できなかった行に付ける印。重要な変更に当たるか、提出時期と説明を
-    /// 担当者が判断して行を直したら、この項目を削除する（残っている間は pia check がエラーにする）。
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub to_decide: Option<String>,
 }

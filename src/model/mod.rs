@@ -1,7 +1,9 @@
 //! The assessment forms as Rust types; the JSON Schema and every check are derived from them.
 
 pub mod kiso;
+pub mod parts;
 pub mod types;
+pub mod vocab;
 
 pub use kiso::KisoAssessment;
 pub use types::{AssessmentNumber, Text};
@@ -57,14 +59,14 @@ impl Assessment {
     }
 
     /// 表紙: every form has one.
-    pub fn cover(&self) -> &kiso::Cover {
+    pub fn cover(&self) -> &parts::Cover {
         match self {
             Assessment::Kiso(a) => &a.cover,
         }
     }
 
     /// 変更箇所, newest first: every form has one.
-    pub fn history(&self) -> &[kiso::HistoryRow] {
+    pub fn history(&self) -> &[parts::HistoryRow] {
         match self {
             Assessment::Kiso(a) => &a.history,
         }

@@ -6,10 +6,8 @@
 use serde::Serialize;
 
 use crate::model::Text;
-use crate::model::kiso::{
-    Adequacy, HandlersBand, Incident, KisoAssessment, LinkageStatus, PriorityMeasure, SubjectsBand,
-    SubmittedAssessments, TrainingLevel,
-};
+use crate::model::kiso::{HandlersBand, KisoAssessment, PriorityMeasure, SubmittedAssessments};
+use crate::model::vocab::{Adequacy, Incident, LinkageStatus, SubjectsBand, TrainingLevel};
 
 pub use crate::model::types::WITHHELD_MARK;
 /// The mark on every page of the full version for the 委員会.

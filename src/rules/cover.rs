@@ -3,7 +3,7 @@
 use super::RuleContext;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Text;
-use crate::model::kiso::{LinkageStatus, Revision};
+use crate::model::vocab::{LinkageStatus, Revision};
 use crate::wareki::Date;
 
 /// True when an optional text is absent or blank.

@@ -4,7 +4,9 @@ use super::RuleContext;
 use super::cover::blank;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::history::{ItemRef, Section, may_be_important, parse_count_date};
-use crate::model::kiso::{HistoryRow, SubmittedAssessments, Timing};
+use crate::model::kiso::SubmittedAssessments;
+use crate::model::parts::HistoryRow;
+use crate::model::vocab::Timing;
 use crate::wareki::Date;
 
 pub fn after_publication(cx: &RuleContext<'_>, code: &'static Code, out: &mut Vec<Diagnostic>) {

@@ -4,7 +4,8 @@ use super::RuleContext;
 use super::cover::blank;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::KisoAssessment;
-use crate::model::kiso::{Adequacy, PriorityMeasure, Revision, SubmittedAssessments};
+use crate::model::kiso::{PriorityMeasure, SubmittedAssessments};
+use crate::model::vocab::{Adequacy, Revision};
 
 /// Ⅳ8 and Ⅳ11 exist only on the 令和6年10月 form; older forms are left to `form-revision-outdated`.
 fn has_new_items(a: &KisoAssessment) -> bool {

@@ -2,7 +2,8 @@
 
 use super::RuleContext;
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::kiso::{HandlersBand, SubjectsBand};
+use crate::model::kiso::HandlersBand;
+use crate::model::vocab::SubjectsBand;
 
 pub fn count_band_mismatch(cx: &RuleContext<'_>, code: &'static Code, out: &mut Vec<Diagnostic>) {
     let t = &cx.assessment.threshold_items;

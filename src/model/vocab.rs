@@ -1,0 +1,69 @@
+//! The choice lists several forms share, each defined once with the forms' exact labels.
+
+use super::types::choice;
+
+choice! {
+    /// 様式の版（右上の様式番号の年月）。令和6年10月版より前の版は、公表日が令和6年10月1日以降なら警告の対象。
+    Revision {
+        H26_4 => "平成26年4月",
+        H28_1 => "平成28年1月",
+        H29_5 => "平成29年5月",
+        R1 => "令和元年",
+        R6_10 => "令和6年10月",
+    }
+}
+
+choice! {
+    /// 直近の評価の種類: 新規の実施か、再実施か。
+    AssessmentKind { Initial => "実施", Reassessment => "再実施" }
+}
+
+choice! {
+    /// Ⅱ 1. 対象人数の選択肢。
+    SubjectsBand {
+        Under1k => "1,000人未満（任意実施）",
+        From1kTo10k => "1,000人以上1万人未満",
+        From10kTo100k => "1万人以上10万人未満",
+        From100kTo300k => "10万人以上30万人未満",
+        Over300k => "30万人以上",
+    }
+}
+
+choice! {
+    /// Ⅱ 3. 重大事故の選択肢（過去１年以内に発生したか）。
+    Incident { Occurred => "発生あり", None => "発生なし" }
+}
+
+choice! {
+    /// Ⅲ しきい値判断結果の文言（しきい値判断の結果ごとに様式が印字する文言。この一覧が唯一の定義）。
+    Obligation {
+        None => "特定個人情報保護評価の実施が義務付けられない",
+        Kiso => "基礎項目評価の実施が義務付けられる",
+        KisoJuten => "基礎項目評価及び重点項目評価の実施が義務付けられる",
+        KisoZenkomoku => "基礎項目評価及び全項目評価の実施が義務付けられる",
+    }
+}
+
+choice! {
+    /// Ⅰ 4. ①実施の有無の選択肢。
+    LinkageStatus { Yes => "実施する", No => "実施しない", Undecided => "未定" }
+}
+
+choice! {
+    /// 「リスクへの対策は十分か」の選択肢（Ⅳ2〜Ⅳ8、Ⅳ11共通）。
+    Adequacy { Emphasised => "特に力を入れている", Sufficient => "十分である", Remaining => "課題が残されている" }
+}
+
+choice! {
+    /// Ⅳ 10. 従業者に対する教育・啓発の選択肢（他の項目と文言が異なる）。
+    TrainingLevel {
+        Emphasised => "特に力を入れて行っている",
+        Sufficient => "十分に行っている",
+        Insufficient => "十分に行っていない",
+    }
+}
+
+choice! {
+    /// 変更箇所 提出時期の選択肢（変更の前に提出したか後か）。
+    Timing { Before => "事前", After => "事後" }
+}
