@@ -7,7 +7,7 @@ use crate::history::{ItemRef, Section, may_be_important};
 use crate::lang::Lang;
 use crate::model::kiso::SubmittedAssessments;
 use crate::model::parts::HistoryRow;
-use crate::model::vocab::{Revision, Timing};
+use crate::model::vocab::Timing;
 use crate::model::{FormKind, KisoAssessment, Text};
 use crate::schema::item_for_pointer;
 use crate::wareki::Date;
@@ -220,7 +220,8 @@ pub fn compare(old: &KisoAssessment, new: &KisoAssessment, lang: Lang) -> Compar
     let (mut old_leaves, mut new_leaves) = (Vec::new(), Vec::new());
     leaves(&serde_json::to_value(old).unwrap_or(Value::Null), String::new(), &mut old_leaves);
     leaves(&serde_json::to_value(new).unwrap_or(Value::Null), String::new(), &mut new_leaves);
-    let new_form = old.revision != Revision::R6_10 && new.revision == Revision::R6_10;
+    // Items the new version's edition adds: one 「項目の追加」 row each, not a row per value.
+    let added = FormKind::Kiso.items_added(old.revision, new.revision);
 
     // Changed leaves, in the order of the form (the new version's order, then removed ones).
     let mut pointers: Vec<String> = new_leaves.iter().map(|(p, _)| p.clone()).collect();
@@ -241,7 +242,7 @@ pub fn compare(old: &KisoAssessment, new: &KisoAssessment, lang: Lang) -> Compar
             continue;
         }
         let Some(item) = item_for_pointer(FormKind::Kiso, &p).and_then(|t| ItemRef::of_title(&t)) else { continue };
-        if new_form && item.section == Section::IV && matches!(item.number, Some(8 | 11)) {
+        if added.iter().any(|a| p == *a || p.starts_with(&format!("{a}/"))) {
             continue; // reported once below as 項目の追加
         }
         match groups.iter_mut().find(|(i, _)| *i == item) {
@@ -252,26 +253,26 @@ pub fn compare(old: &KisoAssessment, new: &KisoAssessment, lang: Lang) -> Compar
 
     let submitted_high = new.risk_measures.submitted != SubmittedAssessments::Kiso;
     // A change that raises what the しきい値判断 requires, or the 評価書 to submit, needs the new
-    // 重点/全項目評価 before it takes effect (規則第11条): 事前.
+    // 重点/全項目評価 before it takes effect (a re-assessment, regulation.md §1.7): 事前.
     let raises = new.threshold_items.required().level() > old.threshold_items.required().level()
         || new.risk_measures.submitted.level() > old.risk_measures.submitted.level();
     let mut rows = Vec::new();
-    if new_form {
-        for (number, label) in [(8, "人手を介在させる作業"), (11, "最も優先度が高いと考えられる対策")]
-        {
-            rows.push(ProposedRow {
-                item: format!("Ⅳ {number}．{label}"),
-                before: None,
-                after: Some(Text::new(reasons::ITEM_ADDED)),
-                timing: Timing::After,
-                reason: Some(reasons::NEW_FORM.to_owned()),
-                note: lang
-                    .pick("令和6年10月版の様式で追加された項目", "an item added by the 令和6年10月 form")
-                    .to_owned(),
-                classified: true,
-                pointers: vec![format!("/risk_measures/{}", if number == 8 { "manual_work" } else { "priority" })],
-            });
-        }
+    for pointer in &added {
+        // Named as the seed names such rows: the item's title with the form's full-width period.
+        let Some(title) = item_for_pointer(FormKind::Kiso, pointer) else { continue };
+        rows.push(ProposedRow {
+            item: title.replacen(". ", "．", 1),
+            before: None,
+            after: Some(Text::new(reasons::ITEM_ADDED)),
+            timing: Timing::After,
+            reason: Some(reasons::NEW_FORM.to_owned()),
+            note: lang.pick(
+                format!("{}版の様式で追加された項目", new.revision),
+                format!("an item added by the {} form", new.revision),
+            ),
+            classified: true,
+            pointers: vec![(*pointer).to_owned()],
+        });
     }
     let unclassified = lang.pick(
         "分類できない変更: 重要な変更に当たるか、提出時期（事前／事後）と説明を担当者が判断してください",

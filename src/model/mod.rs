@@ -2,6 +2,7 @@
 
 pub mod kiso;
 pub mod parts;
+pub mod revisions;
 pub mod types;
 pub mod vocab;
 

@@ -196,21 +196,6 @@ macro_rules! choice_data {
     }};
 }
 
-/// The form tag as printed: `[令和６年10月　様式２]` (the form writes single digits full-width).
-fn form_tag(a: &KisoAssessment) -> String {
-    let chars: Vec<char> = a.revision.label().chars().collect();
-    let tag: String = chars
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            let digit_at = |k: Option<usize>| k.and_then(|k| chars.get(k)).is_some_and(char::is_ascii_digit);
-            let lone = !digit_at(i.checked_sub(1)) && !digit_at(Some(i + 1));
-            if lone { crate::wareki::to_fullwidth_digit(*c) } else { *c }
-        })
-        .collect();
-    format!("[{tag}　様式２]")
-}
-
 /// Whether the document is final, or a draft (素案) that may be rendered before it checks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stage {
@@ -231,7 +216,7 @@ pub fn template_data(a: &KisoAssessment, audience: Audience, stage: Stage, fonts
     }
     TemplateData {
         meta: Meta {
-            form_tag: form_tag(a),
+            form_tag: crate::model::FormKind::Kiso.printed_tag(a.revision),
             full_mark: (audience == Audience::Full).then(|| FULL_VERSION_MARK.to_owned()),
             draft_mark: (stage == Stage::Draft).then(|| DRAFT_MARK.to_owned()),
             title: title.text.clone(),

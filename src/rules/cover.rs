@@ -2,23 +2,19 @@
 
 use super::RuleContext;
 use crate::diagnostic::{Code, Diagnostic};
+use crate::model::FormKind;
 use crate::model::Text;
-use crate::model::vocab::{LinkageStatus, Revision};
-use crate::wareki::Date;
+use crate::model::vocab::LinkageStatus;
 
 /// True when an optional text is absent or blank.
 pub(super) fn blank(text: &Option<Text>) -> bool {
     text.as_ref().is_none_or(Text::is_blank)
 }
 
-/// The day the 令和6年10月 form took effect.
-const R6_10_IN_FORCE: (i32, u32, u32) = (2024, 10, 1);
-
 pub fn form_revision_outdated(cx: &RuleContext<'_>, code: &'static Code, out: &mut Vec<Diagnostic>) {
     let a = cx.assessment;
-    let (y, m, d) = R6_10_IN_FORCE;
-    let in_force = Date::from_ymd(y, m, d);
-    if a.revision != Revision::R6_10 && in_force.is_some_and(|f| a.cover.published >= f) {
+    let Some(current) = FormKind::Kiso.current() else { return };
+    if a.revision != current.revision && current.in_force().is_some_and(|f| a.cover.published >= f) {
         out.push(cx.at(
             code,
             "/revision",

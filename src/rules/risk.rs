@@ -3,13 +3,14 @@
 use super::RuleContext;
 use super::cover::blank;
 use crate::diagnostic::{Code, Diagnostic};
+use crate::model::FormKind;
 use crate::model::KisoAssessment;
 use crate::model::kiso::{PriorityMeasure, SubmittedAssessments};
-use crate::model::vocab::{Adequacy, Revision};
+use crate::model::vocab::Adequacy;
 
-/// Ⅳ8 and Ⅳ11 exist only on the 令和6年10月 form; older forms are left to `form-revision-outdated`.
+/// Ⅳ8 and Ⅳ11 exist only from the 令和6年10月 form; older forms are left to `form-revision-outdated`.
 fn has_new_items(a: &KisoAssessment) -> bool {
-    a.revision == Revision::R6_10
+    FormKind::Kiso.has_item(a.revision, "/risk_measures/priority")
 }
 
 /// A risk question that a "…しない／ない" box makes not applicable.
