@@ -41,7 +41,7 @@ macro_rules! embedded {
 }
 
 /// Every template file: the shared ones and each form's main file.
-pub const FILES: &[Embedded] = embedded!["kiso.typ"];
+pub const FILES: &[Embedded] = embedded!["lib.typ", "cover.typ", "history.typ", "kiso.typ"];
 
 /// Where the data is, beside the template files.
 const DATA: &str = "data.json";
