@@ -242,7 +242,7 @@ pub fn prepare(
 /// Compiles the template with the data, treating every warning as an error.
 pub fn compile(template: Template, data: &TemplateData, fonts: &FontSet) -> Result<PagedDocument, RenderError> {
     let json = serde_json::to_vec(data).map_err(|e| RenderError::Typst(vec![e.to_string()]))?;
-    let world = world::FormWorld::new(template, json, fonts);
+    let world = world::FormWorld::new(template, json, fonts).map_err(|e| RenderError::Typst(vec![e]))?;
     let warned = typst::compile::<PagedDocument>(&world);
     // Keep the memo cache to what recent renders used: a batch stays fast and small.
     typst::comemo::evict(10);

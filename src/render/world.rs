@@ -63,16 +63,23 @@ impl Template {
     }
 }
 
-fn file_id(name: &str) -> FileId {
-    let path = VirtualPath::new(format!("/{name}")).expect("a template file's name is a valid path");
-    FileId::new(RootedPath::new(VirtualRoot::Project, path))
+/// The id of the file `name` beside the template files (`/name`).
+fn file_id(name: &str) -> Result<FileId, String> {
+    let path = VirtualPath::new(format!("/{name}")).map_err(|e| format!("{name}: {e}"))?;
+    Ok(FileId::new(RootedPath::new(VirtualRoot::Project, path)))
+}
+
+/// `files` parsed.
+fn parse(files: &[&'static Embedded]) -> Result<Vec<(&'static Embedded, Source)>, String> {
+    files.iter().map(|f| Ok((*f, Source::new(file_id(f.name)?, f.text.to_owned())))).collect()
 }
 
 /// Every file of [`FILES`] parsed, once per process: the same `Source` (and so the same hash)
 /// for every render.
-fn sources() -> &'static [(&'static Embedded, Source)] {
-    static SOURCES: OnceLock<Vec<(&'static Embedded, Source)>> = OnceLock::new();
-    SOURCES.get_or_init(|| FILES.iter().map(|f| (f, Source::new(file_id(f.name), f.text.to_owned()))).collect())
+fn sources() -> Result<&'static [(&'static Embedded, Source)], String> {
+    static SOURCES: OnceLock<Result<Vec<(&'static Embedded, Source)>, String>> = OnceLock::new();
+    let sources = SOURCES.get_or_init(|| parse(&FILES.iter().collect::<Vec<_>>()));
+    sources.as_deref().map_err(Clone::clone)
 }
 
 /// The standard library with the accessibility extras (row-header cells), built once.
@@ -95,18 +102,19 @@ pub struct FormWorld<'a> {
 
 impl<'a> FormWorld<'a> {
     /// A world whose main file is the template's and whose `/data.json` holds `data`.
-    pub fn new(template: Template, data: Vec<u8>, fonts: &'a FontSet) -> Self {
-        Self::with_files(sources(), file_id(template.main()), data, fonts)
+    pub fn new(template: Template, data: Vec<u8>, fonts: &'a FontSet) -> Result<Self, String> {
+        Self::with_files(sources()?, template.main(), data, fonts)
     }
 
-    /// A world of `sources` with `main` as its main file.
+    /// A world of `sources` with the file `main` as its main file.
     fn with_files(
         sources: &'static [(&'static Embedded, Source)],
-        main: FileId,
+        main: &str,
         data: Vec<u8>,
         fonts: &'a FontSet,
-    ) -> Self {
-        Self { library: library(), sources, main, data_id: file_id(DATA), data: Bytes::new(data), fonts }
+    ) -> Result<Self, String> {
+        let (main, data_id) = (file_id(main)?, file_id(DATA)?);
+        Ok(Self { library: library(), sources, main, data_id, data: Bytes::new(data), fonts })
     }
 
     fn lookup(&self, id: FileId) -> Option<&(&'static Embedded, Source)> {
@@ -121,7 +129,7 @@ impl<'a> FormWorld<'a> {
         };
         let names: Vec<String> = self.sources.iter().map(|(_, s)| s.id().vpath().get_with_slash().to_owned()).collect();
         FileError::Other(Some(
-            format!("`{path}` is none of pia's template files ({} and {DATA_PATH})", names.join(", ")).into(),
+            format!("`{path}` is none of pia's template files: {}, {DATA_PATH}", names.join(", ")).into(),
         ))
     }
 
@@ -173,5 +181,157 @@ impl World for FormWorld<'_> {
     }
     fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::Lang;
+    use crate::render::{Audience, Stage, template_data};
+    use crate::wareki::Date;
+    use typst::layout::{Frame, FrameItem};
+    use typst_layout::PagedDocument;
+
+    /// A main file that is no form: it imports the shared library and prints a checkbox.
+    static PROBE: Embedded = Embedded {
+        name: "probe.typ",
+        path: "test/probe.typ",
+        text: "#import \"lib.typ\": *\n#text(font: gothic, \"PROBE\")\n#checkbox(true, \"x\")\n",
+    };
+    /// A main file that imports what is not there, on its line 2.
+    static MISSING: Embedded =
+        Embedded { name: "missing.typ", path: "test/missing.typ", text: "// Line 1.\n#import \"nope.typ\": *\n" };
+    /// A main file that makes lib.typ fail: `val` of a number.
+    static MISUSE: Embedded =
+        Embedded { name: "misuse.typ", path: "test/misuse.typ", text: "#import \"lib.typ\": val\n#val(5)\n" };
+
+    fn id(name: &str) -> FileId {
+        file_id(name).expect("a valid path")
+    }
+
+    fn fonts() -> &'static FontSet {
+        static FONTS: OnceLock<FontSet> = OnceLock::new();
+        FONTS.get_or_init(|| FontSet::discover(&[], true).expect("a Japanese font is installed"))
+    }
+
+    /// The data of the withheld fixture, as `pia render` hands it to the template.
+    fn data() -> Vec<u8> {
+        let text = include_str!("../../tests/fixtures/render/withheld.yaml");
+        let loaded = crate::load::load_str("t.yaml", text, Lang::Ja);
+        let today = Date::from_ymd(2025, 5, 1).expect("date");
+        let options = crate::check::CheckOptions { today, previous: None, fonts: None };
+        let checked = crate::check::check_loaded(loaded, &options, Lang::Ja);
+        let assessment = checked.loaded().assessment.as_ref().expect("valid");
+        let data = template_data(assessment, Audience::Public, Stage::Final, fonts().families());
+        serde_json::to_vec(&data).expect("json")
+    }
+
+    /// The embedded files and the test mains, as one table of a test world.
+    fn with_tests() -> &'static [(&'static Embedded, Source)] {
+        static SOURCES: OnceLock<Vec<(&'static Embedded, Source)>> = OnceLock::new();
+        SOURCES.get_or_init(|| {
+            let files: Vec<&'static Embedded> = FILES.iter().chain([&PROBE, &MISSING, &MISUSE]).collect();
+            parse(&files).expect("parsed")
+        })
+    }
+
+    fn world(main: &str) -> FormWorld<'static> {
+        FormWorld::with_files(with_tests(), main, data(), fonts()).expect("world")
+    }
+
+    fn text_of(document: &PagedDocument) -> String {
+        fn walk(frame: &Frame, out: &mut String) {
+            for (_, item) in frame.items() {
+                match item {
+                    FrameItem::Group(group) => walk(&group.frame, out),
+                    FrameItem::Text(text) => out.push_str(&text.text),
+                    _ => {}
+                }
+            }
+        }
+        let mut out = String::new();
+        for page in document.pages() {
+            walk(&page.frame, &mut out);
+        }
+        out
+    }
+
+    fn compile(world: &FormWorld) -> PagedDocument {
+        let warned = typst::compile::<PagedDocument>(world);
+        let describe = |d: &[SourceDiagnostic]| d.iter().map(|d| world.describe(d)).collect::<Vec<_>>();
+        assert!(warned.warnings.is_empty(), "{:?}", describe(&warned.warnings));
+        warned.output.unwrap_or_else(|e| panic!("{:?}", describe(&e)))
+    }
+
+    #[test]
+    fn a_world_serves_every_embedded_file_and_the_data_and_nothing_else() {
+        let world = FormWorld::new(Template::Kiso, b"{}".to_vec(), fonts()).expect("world");
+        assert_eq!(world.main(), id("kiso.typ"));
+        for file in FILES {
+            let id = id(file.name);
+            assert_eq!(world.source(id).expect(file.name).text(), file.text, "{}", file.path);
+            assert_eq!(world.file(id).expect(file.name).as_slice(), file.text.as_bytes(), "{}", file.path);
+            assert_eq!(file.path, format!("templates/typst/{}", file.name));
+        }
+        assert_eq!(world.file(id(DATA)).expect("data").as_slice(), b"{}");
+        assert!(matches!(world.source(id(DATA)), Err(FileError::NotSource)));
+
+        let unknown = world.source(id("nope.typ")).expect_err("not a template file").to_string();
+        assert!(unknown.contains("`/nope.typ`"), "{unknown}");
+        assert!(unknown.contains("files: /lib.typ, /cover.typ, /history.typ, /kiso.typ, /data.json)"), "{unknown}");
+        let unknown = world.file(id("dir/data.json")).expect_err("not the data").to_string();
+        assert!(unknown.contains("`/dir/data.json`"), "{unknown}");
+        let package: typst::syntax::package::PackageSpec = "@preview/example:0.1.0".parse().expect("spec");
+        let id =
+            FileId::new(RootedPath::new(VirtualRoot::Package(package), VirtualPath::new("/lib.typ").expect("path")));
+        let unknown = world.source(id).expect_err("no packages").to_string();
+        assert!(unknown.contains("`@preview/example:0.1.0/lib.typ`"), "{unknown}");
+    }
+
+    #[test]
+    fn every_import_of_a_template_file_is_embedded() {
+        for file in FILES {
+            for line in file.text.lines().filter_map(|l| l.strip_prefix("#import \"")) {
+                let name = line.split('"').next().unwrap_or_default();
+                assert!(FILES.iter().any(|f| f.name == name), "{} imports {name}, which is not in FILES", file.path);
+            }
+        }
+    }
+
+    #[test]
+    fn two_worlds_in_one_process_each_compile_their_own_main() {
+        // The probe first, then the form, then the probe again: no main file is kept from an
+        // earlier render.
+        let probe = compile(&world(PROBE.name));
+        let kiso = compile(&FormWorld::new(Template::Kiso, data(), fonts()).expect("world"));
+        let probe_again = compile(&world(PROBE.name));
+        let (probe, kiso, probe_again) = (text_of(&probe), text_of(&kiso), text_of(&probe_again));
+        assert!(probe.contains("PROBE") && probe.contains("［ ○ ］x"), "{probe}");
+        assert!(!probe.contains("基礎項目評価書"), "{probe}");
+        assert!(kiso.contains("特定個人情報保護評価書（基礎項目評価書）") && kiso.contains("変更箇所"), "{kiso}");
+        assert!(!kiso.contains("PROBE"));
+        assert_eq!(probe, probe_again);
+    }
+
+    #[test]
+    fn errors_name_the_template_file_and_line_they_are_in() {
+        let errors = |main: &str| {
+            let world = world(main);
+            let errors = typst::compile::<PagedDocument>(&world).output.expect_err("an error");
+            errors.iter().map(|e| world.describe(e)).collect::<Vec<String>>()
+        };
+        let missing = errors(MISSING.name);
+        assert!(
+            missing
+                .iter()
+                .any(|m| m.contains("`/nope.typ` is none of pia's template files")
+                    && m.ends_with("(test/missing.typ:2)")),
+            "{missing:?}"
+        );
+        let lib = FILES.iter().find(|f| f.name == "lib.typ").expect("lib.typ").text;
+        let split = lib.lines().position(|l| l.contains("s.split(")).expect("val splits its text") + 1;
+        let misuse = errors(MISUSE.name);
+        assert!(misuse.iter().any(|m| m.contains(&format!("(templates/typst/lib.typ:{split})"))), "{misuse:?}");
     }
 }
