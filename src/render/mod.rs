@@ -1,9 +1,10 @@
 //! Rendering the official form to PDF with Typst, in-process, from the model.
 //!
 //! The form's template (`templates/typst/kiso.typ` for 様式2, which imports the files the forms
-//! share) reads the data from the virtual file `/data.json` with Typst's `json()`, so every user text is a string value and never parsed as markup. Only a
-//! checked file is rendered ([`crate::check::Checked`]); one with errors is refused unless it is
-//! a draft (素案). Missing glyphs of what the version prints are found before compiling (at the
+//! share; see [`Template`]) reads the data from the virtual file `/data.json` with Typst's
+//! `json()`, so every user text is a string value and never parsed as markup. Only a checked
+//! file is rendered ([`crate::check::Checked`]); one with errors is refused unless it is a draft
+//! (素案). Missing glyphs of what the version prints are found before compiling (at the
 //! character's YAML line and column), any Typst warning is an error, and the laid-out pages are
 //! scanned once more for tofu.
 
