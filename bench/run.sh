@@ -85,7 +85,7 @@ bench_render() {
   local dir="$work/render"; rm -rf "$dir"; mkdir -p "$dir/typst"
   # The same template and data for typst compile: data.json beside the template.
   "$pia" render assessments/kumamoto-kokuho-kiso.yaml --emit json -o "$dir/typst/data.json" >/dev/null
-  cp templates/kiso.typ "$dir/typst/kiso.typ"
+  cp templates/typst/*.typ "$dir/typst/"
   local typst_args=(compile --features a11y-extras --pdf-standard a-2a,ua-1 "$dir/typst/kiso.typ")
 
   row "case" "median" "ratio" "peak MB"
@@ -103,7 +103,7 @@ bench_render() {
   for f in "$dir"/copies/*.yaml; do
     mkdir -p "${f%.yaml}.d"
     "$pia" render "$f" --emit json -o "${f%.yaml}.d/data.json" >/dev/null
-    cp templates/kiso.typ "${f%.yaml}.d/kiso.typ"
+    cp templates/typst/*.typ "${f%.yaml}.d/"
   done
   mkdir -p "$dir/out"
   local pia100=() typ100=()

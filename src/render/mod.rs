@@ -1,9 +1,10 @@
 //! Rendering the official form to PDF with Typst, in-process, from the model.
 //!
-//! The template (`templates/kiso.typ`) reads the data from the virtual file `/data.json` with
-//! Typst's `json()`, so every user text is a string value and never parsed as markup. Only a
-//! checked file is rendered ([`crate::check::Checked`]); one with errors is refused unless it is
-//! a draft (素案). Missing glyphs of what the version prints are found before compiling (at the
+//! The form's template (`templates/typst/kiso.typ` for 様式2, which imports the files the forms
+//! share; see [`Template`]) reads the data from the virtual file `/data.json` with Typst's
+//! `json()`, so every user text is a string value and never parsed as markup. Only a checked
+//! file is rendered ([`crate::check::Checked`]); one with errors is refused unless it is a draft
+//! (素案). Missing glyphs of what the version prints are found before compiling (at the
 //! character's YAML line and column), any Typst warning is an error, and the laid-out pages are
 //! scanned once more for tofu.
 
@@ -21,15 +22,13 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 pub use data::{Audience, Stage, TemplateData, template_data};
 pub use fonts::{FontSet, GOTHIC_PREFERENCE, MINCHO_PREFERENCE};
+pub use world::Template;
 
 use crate::check::Checked;
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::lang::Lang;
 use crate::load::Loaded;
 use crate::model::Assessment;
-
-/// The template of 様式2 (令和6年10月版), compiled into the binary.
-pub const KISO_TEMPLATE: &str = include_str!("../../templates/kiso.typ");
 
 /// A character no installed Japanese font can show.
 pub const MISSING_GLYPH: &Code = &Code {
@@ -245,9 +244,9 @@ pub fn prepare(
 }
 
 /// Compiles the template with the data, treating every warning as an error.
-pub fn compile(data: &TemplateData, fonts: &FontSet) -> Result<PagedDocument, RenderError> {
+pub fn compile(template: Template, data: &TemplateData, fonts: &FontSet) -> Result<PagedDocument, RenderError> {
     let json = serde_json::to_vec(data).map_err(|e| RenderError::Typst(vec![e.to_string()]))?;
-    let world = world::FormWorld::new(KISO_TEMPLATE, json, fonts).map_err(|e| RenderError::Typst(vec![e]))?;
+    let world = world::FormWorld::new(template, json, fonts).map_err(|e| RenderError::Typst(vec![e]))?;
     let warned = typst::compile::<PagedDocument>(&world);
     // Keep the memo cache to what recent renders used: a batch stays fast and small.
     typst::comemo::evict(10);
@@ -298,7 +297,8 @@ pub fn render(
     lang: Lang,
 ) -> Result<Rendered, RenderError> {
     let (data, diagnostics) = prepare(checked, fonts, options, lang)?;
-    let document = compile(&data, fonts)?;
+    // 様式2 is the only form a file can be today.
+    let document = compile(Template::Kiso, &data, fonts)?;
     Ok(Rendered { pdf: export(&document, &data, options)?, diagnostics })
 }
 
