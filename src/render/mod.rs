@@ -297,8 +297,8 @@ pub fn render(
     lang: Lang,
 ) -> Result<Rendered, RenderError> {
     let (data, diagnostics) = prepare(checked, fonts, options, lang)?;
-    // 様式2 is the only form a file can be today.
-    let document = compile(Template::Kiso, &data, fonts)?;
+    let Some(kind) = checked.loaded().kind else { return Err(RenderError::Refused(diagnostics)) };
+    let document = compile(Template::of(kind), &data, fonts)?;
     Ok(Rendered { pdf: export(&document, &data, options)?, diagnostics })
 }
 

@@ -55,6 +55,13 @@ pub enum Template {
 }
 
 impl Template {
+    /// The template of a form.
+    pub const fn of(kind: crate::model::FormKind) -> Self {
+        match kind {
+            crate::model::FormKind::Kiso => Self::Kiso,
+        }
+    }
+
     /// The name of the main file in [`FILES`].
     pub const fn main(self) -> &'static str {
         match self {
@@ -222,7 +229,9 @@ mod tests {
         let today = Date::from_ymd(2025, 5, 1).expect("date");
         let options = crate::check::CheckOptions { today, previous: None, fonts: None };
         let checked = crate::check::check_loaded(loaded, &options, Lang::Ja);
-        let assessment = checked.loaded().assessment.as_ref().expect("valid");
+        let Some(crate::model::Assessment::Kiso(assessment)) = checked.loaded().assessment.as_ref() else {
+            panic!("valid")
+        };
         let data = template_data(assessment, Audience::Public, Stage::Final, fonts().families());
         serde_json::to_vec(&data).expect("json")
     }
