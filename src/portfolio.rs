@@ -296,8 +296,9 @@ pub fn row(entry: &Entry, lang: Lang, today: Date) -> Row {
     let a = entry.kiso();
     let t = a.map(|a| &a.threshold_items);
     let obligation = t.map(crate::model::kiso::ThresholdItems::required);
-    let annual_review = a.map(|a| Due::new(a.cover.published.add_years(1), today));
-    let reassessment = a.and_then(|a| a.last_assessment.as_ref()).map(|l| Due::new(l.date.add_years(5), today));
+    let deadlines = a.map(|a| crate::model::parts::Deadlines::of(&a.cover, a.last_assessment.as_ref()));
+    let annual_review = deadlines.map(|d| Due::new(d.annual_review, today));
+    let reassessment = deadlines.and_then(|d| d.reassessment).map(|d| Due::new(d, today));
     let due = annual_review.iter().chain(&reassessment).any(|d| d.passed);
     let status = if summary.errors > 0 {
         Status::Error

@@ -83,3 +83,18 @@ pub struct HistoryRow {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to_decide: Option<String>,
 }
+
+/// The two dates every assessment must be looked at again by: the yearly review from the 公表日
+/// (指針: at least once a year) and the re-assessment 5 years after the last one (規則第15条).
+/// The rules and `pia list` both read them here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Deadlines {
+    pub annual_review: Date,
+    pub reassessment: Option<Date>,
+}
+
+impl Deadlines {
+    pub fn of(cover: &Cover, last: Option<&LastAssessment>) -> Self {
+        Self { annual_review: cover.published.add_years(1), reassessment: last.map(|l| l.date.add_years(5)) }
+    }
+}

@@ -2,10 +2,15 @@
 
 use super::RuleContext;
 use crate::diagnostic::{Code, Diagnostic};
+use crate::model::parts::Deadlines;
+
+fn deadlines(cx: &RuleContext<'_>) -> Deadlines {
+    Deadlines::of(&cx.assessment.cover, cx.assessment.last_assessment.as_ref())
+}
 
 pub fn annual_review_due(cx: &RuleContext<'_>, code: &'static Code, out: &mut Vec<Diagnostic>) {
     let published = cx.assessment.cover.published;
-    let due = published.add_years(1);
+    let due = deadlines(cx).annual_review;
     if cx.today > due {
         out.push(cx.at(
             code,
@@ -21,8 +26,7 @@ pub fn annual_review_due(cx: &RuleContext<'_>, code: &'static Code, out: &mut Ve
 }
 
 pub fn reassessment_due(cx: &RuleContext<'_>, code: &'static Code, out: &mut Vec<Diagnostic>) {
-    let Some(last) = &cx.assessment.last_assessment else { return };
-    let due = last.date.add_years(5);
+    let (Some(last), Some(due)) = (&cx.assessment.last_assessment, deadlines(cx).reassessment) else { return };
     if cx.today > due {
         out.push(cx.at(
             code,
