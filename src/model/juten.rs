@@ -1236,9 +1236,8 @@ mod tests {
         let mut objects: Vec<(String, &Value)> = vec![("JutenAssessment".to_owned(), schema)];
         if let Some(defs) = schema.get("$defs").and_then(Value::as_object) {
             // Text, Date, … are the shared value types; their inner keys are not form items.
-            objects.extend(
-                defs.iter().filter(|(name, _)| !matches!(name.as_str(), "Text")).map(|(n, d)| (n.clone(), d)),
-            );
+            objects
+                .extend(defs.iter().filter(|(name, _)| !matches!(name.as_str(), "Text")).map(|(n, d)| (n.clone(), d)));
         }
         for (owner, object) in objects {
             if let Some(props) = object.get("properties").and_then(Value::as_object) {
