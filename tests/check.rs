@@ -93,6 +93,15 @@ fn seed_passes_with_no_errors_and_no_warnings() {
 }
 
 #[test]
+fn example_kiso_passes_with_no_errors_and_no_warnings() {
+    let out = pia(["check", "assessments/examples/kokuho-kiso.yaml", "--today", TODAY, "--format", "json"]);
+    assert_eq!(code(&out), 0, "{}", stdout(&out));
+    let report = json(&out);
+    assert_eq!(report["summary"]["errors"], 0);
+    assert_eq!(report["summary"]["warnings"], 0, "{report:#}");
+}
+
+#[test]
 fn lower_subjects_band_makes_threshold_result_mismatch() {
     let (_d, copy) =
         edited_copy(&seed(), "x.yaml", |t| t.replacen("band: 10万人以上30万人未満", "band: 1万人以上10万人未満", 1));

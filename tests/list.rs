@@ -21,7 +21,8 @@ fn rows(report: &Value) -> Vec<Value> {
 
 #[test]
 fn the_seed_has_one_row() {
-    let (exit, report) = list_json(std::path::Path::new("assessments"), &[]);
+    let seeds = seed_dir();
+    let (exit, report) = list_json(seeds.path(), &[]);
     assert_eq!(exit, 0, "{report:#}");
     let rows = rows(&report);
     assert_eq!(rows.len(), 1);
@@ -43,7 +44,7 @@ fn the_seed_has_one_row() {
     assert_eq!(row["status"], "ok");
     assert_eq!(row["path"], "kumamoto-kokuho-kiso.yaml");
 
-    let table = pia(["list", "assessments", "--today", TODAY]);
+    let table = pia(["list".as_ref(), seeds.path().as_os_str(), "--today".as_ref(), TODAY.as_ref()]);
     assert_eq!(code(&table), 0);
     let text = stdout(&table);
     for expected in [

@@ -180,7 +180,8 @@ fn a_folder_with_a_broken_file_still_reports() {
 fn markdown_report() {
     let dir = tempfile::tempdir().expect("tempdir");
     let md = dir.path().join("report.md");
-    let out = report(&[Path::new("assessments")], &md, &["--format", "md"]);
+    let seeds = seed_dir();
+    let out = report(&[seeds.path()], &md, &["--format", "md"]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let text = std::fs::read_to_string(&md).expect("report");
     assert!(text.starts_with("# 特定個人情報保護評価書 レビュー報告\n"));

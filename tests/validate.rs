@@ -97,7 +97,8 @@ fn missing_file_cannot_run() {
 
 #[test]
 fn directory_arguments_are_searched() {
-    let out = pia(["validate", "--format", "json", "assessments"]);
+    let seeds = seed_dir();
+    let out = pia(["validate".as_ref(), "--format".as_ref(), "json".as_ref(), seeds.path().as_os_str()]);
     assert_eq!(code(&out), 0, "{}", stdout(&out));
     assert!(!json(&out)["files"].as_array().expect("files").is_empty());
 }

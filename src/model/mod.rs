@@ -1,11 +1,13 @@
 //! The assessment forms as Rust types; the JSON Schema and every check are derived from them.
 
+pub mod juten;
 pub mod kiso;
 pub mod parts;
 pub mod revisions;
 pub mod types;
 pub mod vocab;
 
+pub use juten::JutenAssessment;
 pub use kiso::KisoAssessment;
 pub use types::{AssessmentNumber, Text};
 

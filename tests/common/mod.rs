@@ -17,6 +17,14 @@ pub fn seed() -> PathBuf {
     root().join("assessments/kumamoto-kokuho-kiso.yaml")
 }
 
+/// A folder holding only a copy of the seed, under its own name: `assessments/` also holds the
+/// examples, among them a 様式3 that `check` does not load yet.
+pub fn seed_dir() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::copy(seed(), dir.path().join("kumamoto-kokuho-kiso.yaml")).expect("copy seed");
+    dir
+}
+
 /// Runs `pia` with the given arguments from the project root, with a fixed locale and no colour.
 pub fn pia<I, S>(args: I) -> Output
 where
