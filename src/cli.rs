@@ -62,8 +62,22 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print the man page (roff), generated from the same definitions as --help.
     Man,
-    /// Print the JSON Schema of 様式2 (令和6年10月版).
-    Schema,
+    /// Print the JSON Schema of a form (令和6年10月版): 様式2 unless --form says otherwise.
+    Schema(SchemaArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// The form: 様式2 (基礎項目評価書) or 様式3 (重点項目評価書).
+    #[arg(long, value_name = "FORM", default_value = "様式2", value_parser = parse_form)]
+    pub form: crate::model::FormKind,
+}
+
+/// Reads `--form` as the YAML's `form:` value (様式2, 様式3; full-width digits too).
+fn parse_form(text: &str) -> Result<crate::model::FormKind, String> {
+    let normal: String = text.trim().chars().map(crate::wareki::normalize_digit).collect();
+    crate::model::FormKind::from_label(&normal)
+        .ok_or_else(|| format!("「{text}」 is not a form pia knows: {}", crate::model::FormKind::listing()))
 }
 
 #[derive(Debug, Args)]

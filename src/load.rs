@@ -10,7 +10,7 @@ use serde_json::Value;
 
 use crate::diagnostic::{self, Diagnostic, Severity, codes};
 use crate::lang::Lang;
-use crate::model::{Assessment, FormKind, KisoAssessment};
+use crate::model::{Assessment, FormKind, JutenAssessment, KisoAssessment};
 use crate::source::{MAX_FILE_BYTES, Source};
 use crate::yaml::{self, SourceMap};
 
@@ -192,6 +192,7 @@ fn load_source(source: Source, lang: Lang) -> Loaded {
 fn typed(kind: FormKind, value: &Value) -> Result<Assessment, serde_json::Error> {
     match kind {
         FormKind::Kiso => KisoAssessment::deserialize(value).map(|a| Assessment::Kiso(Box::new(a))),
+        FormKind::Juten => JutenAssessment::deserialize(value).map(|a| Assessment::Juten(Box::new(a))),
     }
 }
 

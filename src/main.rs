@@ -26,7 +26,7 @@ fn main() {
         Command::Report(args) => commands::report::run(args, lang, &mut out, &mut err),
         Command::Completions(args) => commands::completions::run(args, &mut out),
         Command::Man => commands::completions::man(&mut out),
-        Command::Schema => commands::schema::run(&mut out),
+        Command::Schema(args) => commands::schema::run(args, &mut out),
     };
     let _ = out.flush();
     std::process::exit(outcome.code());

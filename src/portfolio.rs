@@ -47,6 +47,7 @@ impl Entry {
     pub fn kiso(&self) -> Option<&KisoAssessment> {
         match self.assessment()? {
             Assessment::Kiso(a) => Some(a),
+            Assessment::Juten(_) => None,
         }
     }
 
@@ -80,6 +81,11 @@ impl Entry {
         let v = self.value()?.pointer(pointer)?;
         let s = v.as_str().or_else(|| v.get("text").and_then(Value::as_str))?;
         Some(s.trim().to_owned()).filter(|s| !s.is_empty())
+    }
+
+    /// `form:` as written (also read from files that did not load completely).
+    fn form_label(&self) -> Option<String> {
+        self.text_at("/form")
     }
 
     /// 評価書名.
@@ -158,10 +164,11 @@ fn compare_numbers(a: Option<&str>, b: Option<&str>) -> Ordering {
     }
 }
 
-/// `duplicate-assessment-number` on every file whose (評価実施機関名, 評価書番号) another file has.
+/// `duplicate-assessment-number` on every file whose (評価実施機関名, 評価書番号, 様式) another file
+/// has: a 基礎 and its 重点 share the number (forms-3-4.md position 6) and are a pair, not a duplicate.
 fn add_duplicates(entries: &mut [Entry], lang: Lang) {
-    let keys: Vec<Option<(String, NumberKey)>> =
-        entries.iter().map(|e| Some((e.body()?, number_key(&e.number()?)))).collect();
+    let keys: Vec<Option<(String, NumberKey, Option<String>)>> =
+        entries.iter().map(|e| Some((e.body()?, number_key(&e.number()?), e.form_label()))).collect();
     let mut found: Vec<(usize, Diagnostic)> = Vec::new();
     for (i, key) in keys.iter().enumerate() {
         let Some(key) = key else { continue };
@@ -293,10 +300,16 @@ fn submitted_key(s: SubmittedAssessments) -> &'static str {
 /// The row of one entry, as of `today`.
 pub fn row(entry: &Entry, lang: Lang, today: Date) -> Row {
     let summary = entry.summary();
-    let a = entry.kiso();
-    let t = a.map(|a| &a.threshold_items);
-    let obligation = t.map(crate::model::kiso::ThresholdItems::required);
-    let deadlines = a.map(|a| crate::model::parts::Deadlines::of(&a.cover, a.last_assessment.as_ref()));
+    let form = entry.assessment();
+    // What the しきい値判断 requires (Ⅲ of a 基礎, Ⅴ1② of a 重点) and the level this file is.
+    let (obligation, submitted) = match form {
+        Some(Assessment::Kiso(a)) => (Some(a.threshold_items.required()), Some(a.risk_measures.submitted)),
+        Some(Assessment::Juten(a)) => {
+            (Some(a.procedure.kiso.result.obligation()), Some(crate::model::kiso::SubmittedAssessments::KisoJuten))
+        }
+        None => (None, None),
+    };
+    let deadlines = form.map(|a| crate::model::parts::Deadlines::of(a.cover(), a.last_assessment()));
     let annual_review = deadlines.map(|d| Due::new(d.annual_review, today));
     let reassessment = deadlines.and_then(|d| d.reassessment).map(|d| Due::new(d, today));
     let due = annual_review.iter().chain(&reassessment).any(|d| d.passed);
@@ -315,14 +328,14 @@ pub fn row(entry: &Entry, lang: Lang, today: Date) -> Row {
         number: entry.number().map(mask),
         title: entry.title().map(mask),
         body: entry.body().map(mask),
-        form: a.map(|a| a.form.label().to_owned()),
-        revision: a.map(|a| a.revision.label().to_owned()),
-        published: a.map(|a| a.cover.published.to_string()),
-        published_wareki: a.map(|a| a.cover.published.to_wareki()),
+        form: form.map(|a| a.kind().label().to_owned()),
+        revision: form.map(|a| a.revision().label().to_owned()),
+        published: form.map(|a| a.cover().published.to_string()),
+        published_wareki: form.map(|a| a.cover().published.to_wareki()),
         required: obligation.map(|o| o.key()),
         required_text: obligation.map(|o| level_text(o.level(), lang)),
-        submitted: a.map(|a| submitted_key(a.risk_measures.submitted)),
-        submitted_text: a.map(|a| level_text(a.risk_measures.submitted.level(), lang)),
+        submitted: submitted.map(submitted_key),
+        submitted_text: submitted.map(|s| level_text(s.level(), lang)),
         errors: summary.errors,
         warnings: summary.warnings,
         infos: summary.infos,

@@ -10,7 +10,7 @@ use serde_json::Value;
 use crate::diagnostic::{Diagnostic, codes};
 use crate::lang::Lang;
 use crate::model::types::DATE_FORMAT;
-use crate::model::{FormKind, KisoAssessment};
+use crate::model::{FormKind, JutenAssessment, KisoAssessment};
 use crate::source::Source;
 use crate::wareki::{Date, DateError};
 use crate::yaml::{SourceMap, escape_pointer_segment};
@@ -19,6 +19,7 @@ use crate::yaml::{SourceMap, escape_pointer_segment};
 pub fn schema_path(kind: FormKind) -> &'static str {
     match kind {
         FormKind::Kiso => "schema/kiso-r6.10.schema.json",
+        FormKind::Juten => "schema/juten-r6.10.schema.json",
     }
 }
 
@@ -30,6 +31,7 @@ pub fn generate(kind: FormKind) -> Value {
     }
     match kind {
         FormKind::Kiso => of::<KisoAssessment>(),
+        FormKind::Juten => of::<JutenAssessment>(),
     }
 }
 
@@ -64,6 +66,10 @@ fn form_schema(kind: FormKind) -> &'static FormSchema {
         FormKind::Kiso => {
             static KISO: OnceLock<FormSchema> = OnceLock::new();
             KISO.get_or_init(|| FormSchema::new(kind))
+        }
+        FormKind::Juten => {
+            static JUTEN: OnceLock<FormSchema> = OnceLock::new();
+            JUTEN.get_or_init(|| FormSchema::new(kind))
         }
     }
 }

@@ -104,16 +104,22 @@ fn directory_arguments_are_searched() {
 }
 
 #[test]
-fn committed_schema_is_the_generated_one() {
-    let committed = std::fs::read_to_string(root().join(pia::schema::schema_path(pia::model::FormKind::Kiso)))
-        .expect("committed schema");
-    let out = pia(["schema"]);
-    assert_eq!(code(&out), 0);
-    assert!(
-        committed == stdout(&out),
-        "schema/kiso-r6.10.schema.json is out of date: run `cargo run -- schema > {}`",
-        pia::schema::schema_path(pia::model::FormKind::Kiso)
-    );
+fn committed_schemas_are_the_generated_ones() {
+    for kind in pia::model::FormKind::ALL {
+        let path = pia::schema::schema_path(*kind);
+        let committed = std::fs::read_to_string(root().join(path)).expect("committed schema");
+        let out = pia(["schema", "--form", kind.label()]);
+        assert_eq!(code(&out), 0);
+        assert!(
+            committed == stdout(&out),
+            "{path} is out of date: run `cargo run -- schema --form {} > {path}`",
+            kind.label()
+        );
+    }
+    // Without --form: 様式2, as before.
+    assert_eq!(stdout(&pia(["schema"])), stdout(&pia(["schema", "--form", "様式2"])));
+    let bad = pia(["schema", "--form", "様式9"]);
+    assert_eq!(code(&bad), 2, "{}", stderr(&bad));
 }
 
 #[test]

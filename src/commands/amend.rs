@@ -10,7 +10,6 @@ use crate::diff::{compare, not_yet_recorded, recorded_as};
 use crate::fsutil::atomic_write;
 use crate::lang::Lang;
 use crate::load::load_str;
-use crate::model::Assessment;
 
 pub fn run(args: &AmendArgs, lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
     let file_arg = args.file.display().to_string();
@@ -22,8 +21,9 @@ pub fn run(args: &AmendArgs, lang: Lang, out: &mut dyn Write, err: &mut dyn Writ
         Ok(l) => l,
         Err(o) => return o,
     };
-    let (Some(Assessment::Kiso(old_a)), Some(Assessment::Kiso(cur_a))) = (&old.assessment, &current.assessment) else {
-        return Outcome::CannotRun;
+    let (old_a, cur_a) = match super::kiso_versions(&old, &current, lang, err) {
+        Ok(pair) => pair,
+        Err(o) => return o,
     };
     let date = match &args.date {
         Some(text) => match parse_date_arg("--date", text, lang, err) {

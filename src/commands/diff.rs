@@ -11,7 +11,7 @@ use crate::cli::{DiffArgs, DiffFormat};
 use crate::diagnostic::Severity;
 use crate::diff::{ProposedRow, compare};
 use crate::lang::Lang;
-use crate::model::{Assessment, Text};
+use crate::model::Text;
 use crate::output::{self, FileReport, Style};
 
 pub fn run(args: &DiffArgs, lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
@@ -23,8 +23,9 @@ pub fn run(args: &DiffArgs, lang: Lang, out: &mut dyn Write, err: &mut dyn Write
         Ok(l) => l,
         Err(o) => return o,
     };
-    let (Some(Assessment::Kiso(old_a)), Some(Assessment::Kiso(new_a))) = (&old.assessment, &new.assessment) else {
-        return Outcome::CannotRun;
+    let (old_a, new_a) = match super::kiso_versions(&old, &new, lang, err) {
+        Ok(pair) => pair,
+        Err(o) => return o,
     };
     let date = match &args.date {
         Some(text) => match parse_date_arg("--date", text, lang, err) {

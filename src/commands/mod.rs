@@ -270,3 +270,56 @@ pub fn load_valid(arg: &str, lang: Lang, out: &mut dyn Write, err: &mut dyn Writ
         Ok(l) => Ok(l),
     }
 }
+
+/// The two versions `diff` and `amend` compare, when both are 様式2 (the form whose 変更箇所
+/// pia proposes today); otherwise why not, on stderr, as "cannot run".
+pub fn kiso_versions<'a>(
+    old: &'a Loaded,
+    new: &'a Loaded,
+    lang: Lang,
+    err: &mut dyn Write,
+) -> Result<(&'a crate::model::KisoAssessment, &'a crate::model::KisoAssessment), Outcome> {
+    use crate::model::Assessment;
+    match (&old.assessment, &new.assessment) {
+        (Some(Assessment::Kiso(o)), Some(Assessment::Kiso(n))) => Ok((o, n)),
+        (Some(o), Some(n)) if o.kind() != n.kind() => {
+            report_cannot_run(
+                err,
+                lang,
+                &lang.pick(
+                    format!(
+                        "{} は{}、{} は{}です。同じ様式の版どうしを比べてください",
+                        old.source.name,
+                        o.kind().label(),
+                        new.source.name,
+                        n.kind().label()
+                    ),
+                    format!(
+                        "{} is on {} and {} on {}: compare two versions of one form",
+                        old.source.name,
+                        o.kind().label(),
+                        new.source.name,
+                        n.kind().label()
+                    ),
+                ),
+            );
+            Err(Outcome::CannotRun)
+        }
+        (Some(o), Some(_)) => {
+            report_cannot_run(
+                err,
+                lang,
+                &lang.pick(
+                    format!(
+                        "{}（{}）の変更箇所の案はまだ作れません（様式2だけです）",
+                        o.kind().label(),
+                        o.kind().title()
+                    ),
+                    format!("pia cannot propose 変更箇所 rows for {} yet (様式2 only)", o.kind().label()),
+                ),
+            );
+            Err(Outcome::CannotRun)
+        }
+        _ => Err(Outcome::CannotRun),
+    }
+}

@@ -1,11 +1,12 @@
-//! `pia schema`: prints the JSON Schema generated from the model.
+//! `pia schema [--form 様式3]`: prints a form's JSON Schema, generated from the model.
 
 use std::io::Write;
 
 use super::Outcome;
+use crate::cli::SchemaArgs;
 
-pub fn run(out: &mut dyn Write) -> Outcome {
-    match out.write_all(crate::schema::schema_text(crate::model::FormKind::Kiso).as_bytes()) {
+pub fn run(args: &SchemaArgs, out: &mut dyn Write) -> Outcome {
+    match out.write_all(crate::schema::schema_text(args.form).as_bytes()) {
         Ok(()) => Outcome::Ok,
         Err(_) => Outcome::CannotRun,
     }

@@ -18,11 +18,9 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::kiso::{
-    Adequacy, Cover, HistoryRow, Incident, LastAssessment, LinkageStatus, Obligation, Revision, SubjectsBand,
-    TrainingLevel,
-};
+use super::parts::{Cover, HistoryRow, LastAssessment};
 use super::types::{Text, choice};
+use super::vocab::{Adequacy, Incident, LinkageStatus, Obligation, Revision, SubjectsBand, TrainingLevel};
 use crate::wareki::Date;
 
 choice! {

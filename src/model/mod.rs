@@ -17,16 +17,19 @@ pub use types::{AssessmentNumber, Text};
 pub enum FormKind {
     /// 様式2 基礎項目評価書.
     Kiso,
+    /// 様式3 重点項目評価書.
+    Juten,
 }
 
 impl FormKind {
     /// Every form, in the order of the official numbering.
-    pub const ALL: &'static [FormKind] = &[FormKind::Kiso];
+    pub const ALL: &'static [FormKind] = &[FormKind::Kiso, FormKind::Juten];
 
     /// The value of `form:` in YAML, as the form's tag prints it (`様式2`).
     pub fn label(self) -> &'static str {
         match self {
             FormKind::Kiso => "様式2",
+            FormKind::Juten => "様式3",
         }
     }
 
@@ -34,6 +37,7 @@ impl FormKind {
     pub fn title(self) -> &'static str {
         match self {
             FormKind::Kiso => "基礎項目評価書",
+            FormKind::Juten => "重点項目評価書",
         }
     }
 
@@ -52,19 +56,47 @@ impl FormKind {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Assessment {
     Kiso(Box<KisoAssessment>),
+    Juten(Box<JutenAssessment>),
 }
 
 impl Assessment {
     pub fn kind(&self) -> FormKind {
         match self {
             Assessment::Kiso(_) => FormKind::Kiso,
+            Assessment::Juten(_) => FormKind::Juten,
         }
+    }
+
+    /// 様式の版.
+    pub fn revision(&self) -> vocab::Revision {
+        match self {
+            Assessment::Kiso(a) => a.revision,
+            Assessment::Juten(a) => a.revision,
+        }
+    }
+
+    /// 直近の評価, when written.
+    pub fn last_assessment(&self) -> Option<&parts::LastAssessment> {
+        match self {
+            Assessment::Kiso(a) => a.last_assessment.as_ref(),
+            Assessment::Juten(a) => a.last_assessment.as_ref(),
+        }
+    }
+
+    /// The model as JSON, with the YAML's keys (what form-independent checks walk).
+    pub fn to_json(&self) -> serde_json::Value {
+        match self {
+            Assessment::Kiso(a) => serde_json::to_value(a),
+            Assessment::Juten(a) => serde_json::to_value(a),
+        }
+        .unwrap_or(serde_json::Value::Null)
     }
 
     /// 表紙: every form has one.
     pub fn cover(&self) -> &parts::Cover {
         match self {
             Assessment::Kiso(a) => &a.cover,
+            Assessment::Juten(a) => &a.cover,
         }
     }
 
@@ -72,6 +104,7 @@ impl Assessment {
     pub fn history(&self) -> &[parts::HistoryRow] {
         match self {
             Assessment::Kiso(a) => &a.history,
+            Assessment::Juten(a) => &a.history,
         }
     }
 }

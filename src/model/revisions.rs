@@ -35,11 +35,20 @@ const KISO: &[Edition] = &[
     },
 ];
 
+/// 様式3's editions seen in published copies (forms-3-4.md §5), oldest first; the 令和6年10月
+/// edition is the project's position (its own additions are unverified, so none are listed).
+const JUTEN: &[Edition] = &[
+    Edition { revision: Revision::H26_4, in_force: None, added: &[] },
+    Edition { revision: Revision::H28_1, in_force: None, added: &[] },
+    Edition { revision: Revision::R6_10, in_force: Some((2024, 10, 1)), added: &[] },
+];
+
 impl FormKind {
     /// The form's editions, oldest first.
     pub fn editions(self) -> &'static [Edition] {
         match self {
             FormKind::Kiso => KISO,
+            FormKind::Juten => JUTEN,
         }
     }
 

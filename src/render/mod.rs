@@ -62,6 +62,9 @@ pub enum RenderError {
     /// The PDF could not be written to the chosen standard.
     #[error("pdf export: {}", .0.join("; "))]
     Export(Vec<String>),
+    /// pia has no template for this form yet.
+    #[error("{}（{}）の PDF はまだ出力できません / pia cannot print this form yet", .0.label(), .0.title())]
+    NoTemplate(crate::model::FormKind),
 }
 
 /// The PDF standards pia writes by default: PDF/A-2a together with PDF/UA-1.
@@ -209,7 +212,8 @@ fn glyph_diagnostic(code: &'static Code, c: char, lang: Lang) -> Diagnostic {
 /// `pia check`'s warnings: every character any version prints (the full version prints the
 /// most) that the fonts lack.
 pub fn glyph_warnings(loaded: &Loaded, assessment: &Assessment, fonts: &FontSet, lang: Lang) -> Vec<Diagnostic> {
-    let Assessment::Kiso(assessment) = assessment;
+    // Only a form pia prints has printed characters to check.
+    let Assessment::Kiso(assessment) = assessment else { return Vec::new() };
     let data = template_data(assessment, Audience::Full, Stage::Final, fonts.families());
     glyph_diagnostics(loaded, &data, Audience::Full, fonts, FONT_LACKS_GLYPH, lang)
 }
@@ -231,8 +235,10 @@ pub fn prepare(
 ) -> Result<(TemplateData, Vec<Diagnostic>), RenderError> {
     let loaded = checked.loaded();
     let mut diagnostics = checked.diagnostics().to_vec();
-    let Some(Assessment::Kiso(assessment)) = &loaded.assessment else {
-        return Err(RenderError::Refused(diagnostics));
+    let assessment = match &loaded.assessment {
+        Some(Assessment::Kiso(a)) => a,
+        Some(other) => return Err(RenderError::NoTemplate(other.kind())),
+        None => return Err(RenderError::Refused(diagnostics)),
     };
     let data = template_data(assessment, options.audience, options.stage, fonts.families());
     diagnostics.extend(glyph_diagnostics(loaded, &data, options.audience, fonts, MISSING_GLYPH, lang));
@@ -298,7 +304,8 @@ pub fn render(
 ) -> Result<Rendered, RenderError> {
     let (data, diagnostics) = prepare(checked, fonts, options, lang)?;
     let Some(kind) = checked.loaded().kind else { return Err(RenderError::Refused(diagnostics)) };
-    let document = compile(Template::of(kind), &data, fonts)?;
+    let Some(template) = Template::of(kind) else { return Err(RenderError::NoTemplate(kind)) };
+    let document = compile(template, &data, fonts)?;
     Ok(Rendered { pdf: export(&document, &data, options)?, diagnostics })
 }
 

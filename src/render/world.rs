@@ -55,10 +55,11 @@ pub enum Template {
 }
 
 impl Template {
-    /// The template of a form.
-    pub const fn of(kind: crate::model::FormKind) -> Self {
+    /// The template of a form, for the forms pia can print.
+    pub const fn of(kind: crate::model::FormKind) -> Option<Self> {
         match kind {
-            crate::model::FormKind::Kiso => Self::Kiso,
+            crate::model::FormKind::Kiso => Some(Self::Kiso),
+            crate::model::FormKind::Juten => None,
         }
     }
 

@@ -1,8 +1,7 @@
 //! Rules on the cover and Ⅰ 関連情報.
 
-use super::RuleContext;
+use super::{CommonContext, RuleContext};
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::FormKind;
 use crate::model::Text;
 use crate::model::vocab::LinkageStatus;
 
@@ -11,21 +10,34 @@ pub(super) fn blank(text: &Option<Text>) -> bool {
     text.as_ref().is_none_or(Text::is_blank)
 }
 
-pub fn form_revision_outdated(cx: &RuleContext<'_>, code: &'static Code, out: &mut Vec<Diagnostic>) {
-    let a = cx.assessment;
-    let Some(current) = FormKind::Kiso.current() else { return };
-    if a.revision != current.revision && current.in_force().is_some_and(|f| a.cover.published >= f) {
+pub fn form_revision_outdated(cx: &CommonContext<'_>, code: &'static Code, out: &mut Vec<Diagnostic>) {
+    let (kind, revision, published) = (cx.form.kind(), cx.form.revision(), cx.form.cover().published);
+    let Some(current) = kind.current() else { return };
+    let Some(in_force) = current.in_force() else { return };
+    // What the current edition added, as the form numbers it (Ⅳ8・Ⅳ11).
+    let added: Vec<String> = current
+        .added
+        .iter()
+        .filter_map(|p| crate::schema::item_for_pointer(kind, p))
+        .map(|t| t.split_once(". ").map_or(t.clone(), |(n, _)| n.replace(' ', "")))
+        .collect();
+    let (with_ja, with_en) = match added.as_slice() {
+        [] => (String::new(), String::new()),
+        items => (format!("（{}を含む）", items.join("・")), format!(" (with {})", items.join(" and "))),
+    };
+    if revision != current.revision && published >= in_force {
         out.push(cx.at(
             code,
             "/revision",
             format!(
-                "公表日（{}）が令和6年10月1日以降ですが、様式は「{}」版です。令和6年10月版の様式（Ⅳ8・Ⅳ11を含む）で作成してください。",
-                a.cover.published.to_wareki(),
-                a.revision
+                "公表日（{}）が{}以降ですが、様式は「{revision}」版です。{}版の様式{with_ja}で作成してください。",
+                published.to_wareki(),
+                in_force.to_wareki(),
+                current.revision
             ),
             format!(
-                "Published {} (on or after 2024-10-01) on the 「{}」 form; use the 令和6年10月 form (with Ⅳ8 and Ⅳ11).",
-                a.cover.published, a.revision
+                "Published {published} (on or after {in_force}) on the 「{revision}」 form; use the {} form{with_en}.",
+                current.revision
             ),
         ));
     }
@@ -62,10 +74,10 @@ pub(crate) fn declaration_subject(body: &str) -> &str {
     organisation_of(body).unwrap_or(body)
 }
 
-pub fn declaration_body_mismatch(cx: &RuleContext<'_>, code: &'static Code, out: &mut Vec<Diagnostic>) {
-    let a = cx.assessment;
-    let body = a.cover.body.as_str().trim();
-    let declaration = a.cover.declaration.as_str();
+pub fn declaration_body_mismatch(cx: &CommonContext<'_>, code: &'static Code, out: &mut Vec<Diagnostic>) {
+    let cover = cx.form.cover();
+    let body = cover.body.as_str().trim();
+    let declaration = cover.declaration.as_str();
     let organisation = organisation_of(body);
     let named = declaration.contains(body) || organisation.is_some_and(|o| declaration.contains(o));
     if !body.is_empty() && !named {

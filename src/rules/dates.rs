@@ -1,15 +1,15 @@
 //! Reminders that depend on today's date: the yearly review and the 5-year re-assessment.
 
-use super::RuleContext;
+use super::CommonContext;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::parts::Deadlines;
 
-fn deadlines(cx: &RuleContext<'_>) -> Deadlines {
-    Deadlines::of(&cx.assessment.cover, cx.assessment.last_assessment.as_ref())
+fn deadlines(cx: &CommonContext<'_>) -> Deadlines {
+    Deadlines::of(cx.form.cover(), cx.form.last_assessment())
 }
 
-pub fn annual_review_due(cx: &RuleContext<'_>, code: &'static Code, out: &mut Vec<Diagnostic>) {
-    let published = cx.assessment.cover.published;
+pub fn annual_review_due(cx: &CommonContext<'_>, code: &'static Code, out: &mut Vec<Diagnostic>) {
+    let published = cx.form.cover().published;
     let due = deadlines(cx).annual_review;
     if cx.today > due {
         out.push(cx.at(
@@ -25,8 +25,8 @@ pub fn annual_review_due(cx: &RuleContext<'_>, code: &'static Code, out: &mut Ve
     }
 }
 
-pub fn reassessment_due(cx: &RuleContext<'_>, code: &'static Code, out: &mut Vec<Diagnostic>) {
-    let (Some(last), Some(due)) = (&cx.assessment.last_assessment, deadlines(cx).reassessment) else { return };
+pub fn reassessment_due(cx: &CommonContext<'_>, code: &'static Code, out: &mut Vec<Diagnostic>) {
+    let (Some(last), Some(due)) = (cx.form.last_assessment(), deadlines(cx).reassessment) else { return };
     if cx.today > due {
         out.push(cx.at(
             code,

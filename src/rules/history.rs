@@ -1,7 +1,7 @@
 //! Rules on the 変更箇所 table.
 
-use super::RuleContext;
 use super::cover::blank;
+use super::{CommonContext, RuleContext};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::history::{ItemRef, Section, may_be_important, parse_count_date};
 use crate::model::kiso::SubmittedAssessments;
@@ -9,9 +9,9 @@ use crate::model::parts::HistoryRow;
 use crate::model::vocab::Timing;
 use crate::wareki::Date;
 
-pub fn after_publication(cx: &RuleContext<'_>, code: &'static Code, out: &mut Vec<Diagnostic>) {
-    let published = cx.assessment.cover.published;
-    for (i, row) in cx.assessment.history.iter().enumerate().filter(|(_, r)| r.date > published) {
+pub fn after_publication(cx: &CommonContext<'_>, code: &'static Code, out: &mut Vec<Diagnostic>) {
+    let published = cx.form.cover().published;
+    for (i, row) in cx.form.history().iter().enumerate().filter(|(_, r)| r.date > published) {
         out.push(cx.at(
             code,
             &format!("/history/{i}/date"),
@@ -54,8 +54,8 @@ fn out_of_order(dates: &[Date]) -> Vec<usize> {
     in_order.iter().enumerate().filter(|(_, ok)| !**ok).map(|(i, _)| i).collect()
 }
 
-pub fn not_ordered(cx: &RuleContext<'_>, code: &'static Code, out: &mut Vec<Diagnostic>) {
-    let rows = &cx.assessment.history;
+pub fn not_ordered(cx: &CommonContext<'_>, code: &'static Code, out: &mut Vec<Diagnostic>) {
+    let rows = cx.form.history();
     let dates: Vec<Date> = rows.iter().map(|r| r.date).collect();
     for i in out_of_order(&dates) {
         let Some(row) = rows.get(i) else { continue };
@@ -74,8 +74,8 @@ pub fn not_ordered(cx: &RuleContext<'_>, code: &'static Code, out: &mut Vec<Diag
     }
 }
 
-pub fn undecided(cx: &RuleContext<'_>, code: &'static Code, out: &mut Vec<Diagnostic>) {
-    for (i, row) in cx.assessment.history.iter().enumerate().filter(|(_, r)| r.to_decide.is_some()) {
+pub fn undecided(cx: &CommonContext<'_>, code: &'static Code, out: &mut Vec<Diagnostic>) {
+    for (i, row) in cx.form.history().iter().enumerate().filter(|(_, r)| r.to_decide.is_some()) {
         out.push(
             cx.at(
                 code,
@@ -97,9 +97,9 @@ pub fn undecided(cx: &RuleContext<'_>, code: &'static Code, out: &mut Vec<Diagno
     }
 }
 
-pub fn missing_reason(cx: &RuleContext<'_>, code: &'static Code, out: &mut Vec<Diagnostic>) {
+pub fn missing_reason(cx: &CommonContext<'_>, code: &'static Code, out: &mut Vec<Diagnostic>) {
     for (i, _) in
-        cx.assessment.history.iter().enumerate().filter(|(_, r)| r.timing == Some(Timing::After) && blank(&r.reason))
+        cx.form.history().iter().enumerate().filter(|(_, r)| r.timing == Some(Timing::After) && blank(&r.reason))
     {
         out.push(cx.at(
             code,

@@ -15,21 +15,46 @@ pub(crate) use cover::declaration_subject;
 
 use crate::diagnostic::{Code, Diagnostic, Severity::*};
 use crate::lang::Lang;
-use crate::model::{Assessment, KisoAssessment};
+use crate::model::{Assessment, FormKind, KisoAssessment};
 use crate::wareki::Date;
 use crate::yaml::SourceMap;
 
 /// One rule: its code (name, severity, item, summary) and the check that applies it.
 pub struct Rule {
     pub code: Code,
-    check: fn(&RuleContext<'_>, &'static Code, &mut Vec<Diagnostic>),
+    check: Check,
 }
 
+/// A rule's check, and so which forms it applies to.
+enum Check {
+    /// Every form: the rule reads only what every form has (cover, 変更箇所, dates, texts).
+    EveryForm(fn(&CommonContext<'_>, &'static Code, &mut Vec<Diagnostic>)),
+    /// 様式2 only.
+    Kiso(fn(&RuleContext<'_>, &'static Code, &mut Vec<Diagnostic>)),
+}
+
+impl Rule {
+    /// True when the rule checks assessments on `kind`.
+    pub fn applies_to(&self, kind: FormKind) -> bool {
+        match (&self.check, kind) {
+            (Check::EveryForm(_), _) | (Check::Kiso(_), FormKind::Kiso) => true,
+            (Check::Kiso(_), FormKind::Juten) => false,
+        }
+    }
+}
+
+/// A rule of 様式2 (`rule!(…)`) or of every form (`rule!(every form: …)`).
 macro_rules! rule {
+    (every form: $name:literal, $severity:expr, $item:literal, $ja:literal, $en:literal, $check:path) => {
+        Rule {
+            code: Code { name: $name, severity: $severity, item: Some($item), summary_ja: $ja, summary_en: $en },
+            check: Check::EveryForm($check),
+        }
+    };
     ($name:literal, $severity:expr, $item:literal, $ja:literal, $en:literal, $check:path) => {
         Rule {
             code: Code { name: $name, severity: $severity, item: Some($item), summary_ja: $ja, summary_en: $en },
-            check: $check,
+            check: Check::Kiso($check),
         }
     };
 }
@@ -37,7 +62,7 @@ macro_rules! rule {
 /// Every rule, in the order of the form.
 pub static RULES: &[Rule] = &[
     rule!(
-        "form-revision-outdated",
+        every form: "form-revision-outdated",
         Warning,
         "様式の版",
         "令和6年10月1日以降の公表なのに、令和6年10月版より前の様式を使っている",
@@ -53,7 +78,7 @@ pub static RULES: &[Rule] = &[
         cover::title_affair_mismatch
     ),
     rule!(
-        "declaration-body-mismatch",
+        every form: "declaration-body-mismatch",
         Warning,
         "表紙 個人のプライバシー等の権利利益の保護の宣言",
         "宣言の主語が評価実施機関名と一致しない",
@@ -189,7 +214,7 @@ pub static RULES: &[Rule] = &[
         risk::priority_restated_mismatch
     ),
     rule!(
-        "history-after-publication",
+        every form: "history-after-publication",
         Error,
         "変更箇所 変更日",
         "変更箇所の変更日が公表日より後",
@@ -197,7 +222,7 @@ pub static RULES: &[Rule] = &[
         history::after_publication
     ),
     rule!(
-        "history-not-ordered",
+        every form: "history-not-ordered",
         Warning,
         "変更箇所 変更日",
         "変更箇所が新しい順に並んでいない",
@@ -205,7 +230,7 @@ pub static RULES: &[Rule] = &[
         history::not_ordered
     ),
     rule!(
-        "history-row-undecided",
+        every form: "history-row-undecided",
         Error,
         "変更箇所",
         "pia diff/amend が分類できなかった変更箇所の行（to_decide の印）が、まだ判断されていない",
@@ -213,7 +238,7 @@ pub static RULES: &[Rule] = &[
         history::undecided
     ),
     rule!(
-        "history-missing-reason",
+        every form: "history-missing-reason",
         Warning,
         "変更箇所 提出時期に係る説明",
         "事後の変更に提出時期に係る説明がない",
@@ -252,9 +277,9 @@ pub static RULES: &[Rule] = &[
         "Ⅱ changed since the previous version so that a higher assessment than the one submitted is now required",
         threshold::threshold_rise
     ),
-    Rule { code: withheld::WITHHELD_TEXT_REPEATED, check: withheld::repeated },
+    Rule { code: withheld::WITHHELD_TEXT_REPEATED, check: Check::EveryForm(withheld::repeated) },
     rule!(
-        "annual-review-due",
+        every form: "annual-review-due",
         Info,
         "表紙 公表日",
         "公表日から1年を超えて経過: 少なくとも1年に1回の見直しの時期",
@@ -262,7 +287,7 @@ pub static RULES: &[Rule] = &[
         dates::annual_review_due
     ),
     rule!(
-        "reassessment-due",
+        every form: "reassessment-due",
         Warning,
         "直近の評価（実施又は再実施）",
         "直近の実施・再実施から5年を経過（規則第15条）",
@@ -284,12 +309,33 @@ pub struct RuleContext<'a> {
 impl RuleContext<'_> {
     /// A finding about the value at `pointer`, placed at its YAML line.
     pub fn at(&self, code: &'static Code, pointer: &str, ja: String, en: String) -> Diagnostic {
-        let path = self.map.get(pointer).map_or_else(|| pointer_to_dotted(pointer), |n| n.dotted.clone());
-        Diagnostic::new(code, self.lang.pick(ja, en))
-            .path(path)
-            .item(crate::schema::item_for_pointer(crate::model::FormKind::Kiso, pointer))
-            .at(self.map.locate_value(pointer))
+        finding(self.map, FormKind::Kiso, code, pointer, self.lang.pick(ja, en))
     }
+}
+
+/// What a rule of every form sees: the assessment of whichever form, where its values are, and
+/// the day to judge elapsed time by.
+pub struct CommonContext<'a> {
+    pub form: &'a Assessment,
+    pub map: &'a SourceMap,
+    pub lang: Lang,
+    pub today: Date,
+}
+
+impl CommonContext<'_> {
+    /// A finding about the value at `pointer`, placed at its YAML line.
+    pub fn at(&self, code: &'static Code, pointer: &str, ja: String, en: String) -> Diagnostic {
+        finding(self.map, self.form.kind(), code, pointer, self.lang.pick(ja, en))
+    }
+}
+
+/// A finding about the value at `pointer`, named by the form's item and placed at its YAML line.
+fn finding(map: &SourceMap, kind: FormKind, code: &'static Code, pointer: &str, message: String) -> Diagnostic {
+    let path = map.get(pointer).map_or_else(|| pointer_to_dotted(pointer), |n| n.dotted.clone());
+    Diagnostic::new(code, message)
+        .path(path)
+        .item(crate::schema::item_for_pointer(kind, pointer))
+        .at(map.locate_value(pointer))
 }
 
 fn pointer_to_dotted(pointer: &str) -> String {
@@ -316,14 +362,21 @@ pub fn check(
     lang: Lang,
     today: Date,
 ) -> Vec<Diagnostic> {
-    let Assessment::Kiso(assessment) = assessment;
-    let previous = previous.map(|p| match p {
-        Assessment::Kiso(p) => p.as_ref(),
-    });
-    let cx = RuleContext { assessment, previous, map, lang, today };
+    let common = CommonContext { form: assessment, map, lang, today };
+    let kiso = match (assessment, previous) {
+        (Assessment::Kiso(a), Some(Assessment::Kiso(p))) => {
+            Some(RuleContext { assessment: a, previous: Some(p), map, lang, today })
+        }
+        (Assessment::Kiso(a), _) => Some(RuleContext { assessment: a, previous: None, map, lang, today }),
+        (Assessment::Juten(_), _) => None,
+    };
     let mut out = Vec::new();
     for rule in RULES {
-        (rule.check)(&cx, &rule.code, &mut out);
+        match (&rule.check, &kiso) {
+            (Check::EveryForm(check), _) => check(&common, &rule.code, &mut out),
+            (Check::Kiso(check), Some(cx)) => check(cx, &rule.code, &mut out),
+            (Check::Kiso(_), None) => {}
+        }
     }
     out
 }
@@ -340,7 +393,9 @@ pub fn check_change(old: &KisoAssessment, new: &KisoAssessment, map: &SourceMap,
     let cx = RuleContext { assessment: new, previous: Some(old), map, lang, today: new.cover.published };
     let mut out = Vec::new();
     for rule in RULES.iter().filter(|r| CHANGE_RULES.contains(&r.code.name)) {
-        (rule.check)(&cx, &rule.code, &mut out);
+        if let Check::Kiso(check) = &rule.check {
+            check(&cx, &rule.code, &mut out);
+        }
     }
     out
 }

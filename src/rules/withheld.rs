@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use super::RuleContext;
+use super::CommonContext;
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::diff::segments;
 
@@ -83,9 +83,9 @@ fn must_not_appear(source: &str, public: &str) -> bool {
     }
 }
 
-pub fn repeated(cx: &RuleContext<'_>, code: &'static Code, out: &mut Vec<Diagnostic>) {
+pub fn repeated(cx: &CommonContext<'_>, code: &'static Code, out: &mut Vec<Diagnostic>) {
     let (mut withheld, mut public) = (Vec::new(), Vec::new());
-    texts(&serde_json::to_value(cx.assessment).unwrap_or(Value::Null), String::new(), &mut withheld, &mut public);
+    texts(&cx.form.to_json(), String::new(), &mut withheld, &mut public);
     if withheld.is_empty() {
         return;
     }
@@ -101,8 +101,7 @@ pub fn repeated(cx: &RuleContext<'_>, code: &'static Code, out: &mut Vec<Diagnos
             continue;
         };
         // The message names where the withheld text is, never the text itself (messages reach logs).
-        let item = crate::schema::item_for_pointer(crate::model::FormKind::Kiso, source)
-            .unwrap_or_else(|| (*source).to_owned());
+        let item = crate::schema::item_for_pointer(cx.form.kind(), source).unwrap_or_else(|| (*source).to_owned());
         let line = cx.map.locate_value(source).map_or(0, |l| l.line);
         out.push(
             cx.at(
