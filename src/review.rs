@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::lang::Lang;
-use crate::model::{KisoAssessment, Text};
+use crate::model::{Assessment, KisoAssessment, Text};
 use crate::portfolio::{self, Entry, Row};
 use crate::wareki::Date;
 
@@ -153,7 +153,7 @@ fn cell(text: &Option<Text>) -> Option<HistoryCell> {
     text.as_ref().map(|t| HistoryCell { text: crate::leak::mask(t.as_str()), withheld: t.is_withheld() })
 }
 
-fn any_withheld(a: &KisoAssessment) -> bool {
+fn any_withheld(a: &Assessment) -> bool {
     // Every text of the model serialises as a string, or as {text, withheld} when withheld.
     fn walk(v: &serde_json::Value) -> bool {
         match v {
@@ -162,7 +162,7 @@ fn any_withheld(a: &KisoAssessment) -> bool {
             _ => false,
         }
     }
-    serde_json::to_value(a).is_ok_and(|v| walk(&v))
+    walk(&a.to_json())
 }
 
 /// 183000 → 183,000.
@@ -222,6 +222,7 @@ fn view(index: usize, entry: &Entry, lang: Lang, today: Date) -> AssessmentView 
     let loaded = entry.loaded.as_ref().ok();
     let source = loaded.map(|l| &l.source);
     let a = entry.kiso();
+    let form = entry.assessment();
     let rule_findings = |code: &str| -> Vec<Finding> {
         entry.diagnostics.iter().filter(|d| d.code.name == code).map(|d| finding(d, source, lang)).collect()
     };
@@ -229,8 +230,19 @@ fn view(index: usize, entry: &Entry, lang: Lang, today: Date) -> AssessmentView 
         .iter()
         .map(|r| {
             let findings = rule_findings(r.code.name);
-            let (result, result_text) = if a.is_none() {
+            let (result, result_text) = if form.is_none() {
                 ("not-applied", lang.pick("未適用（読み込めない）", "not applied (does not load)").to_owned())
+            } else if form.is_some_and(|f| !r.applies_to(f.kind())) {
+                (
+                    "not-applied",
+                    lang.pick(
+                        format!("未適用（様式2の規則。{}にはまだ適用しません）", form.map_or("", |f| f.kind().label())),
+                        format!(
+                            "not applied (a 様式2 rule, not yet applied to {})",
+                            form.map_or("", |f| f.kind().label())
+                        ),
+                    ),
+                )
             } else if !findings.is_empty() {
                 ("finding", lang.pick(format!("{}件", findings.len()), format!("{} finding(s)", findings.len())))
             } else if crate::rules::CHANGE_RULES.contains(&r.code.name) {
@@ -262,9 +274,9 @@ fn view(index: usize, entry: &Entry, lang: Lang, today: Date) -> AssessmentView 
         .collect();
     // Findings at a line first; a summary such as "… more of the same kind" last.
     other_findings.sort_by_key(|f| f.line.is_none());
-    let history = match (a, loaded) {
+    let history = match (form, loaded) {
         (Some(a), Some(l)) => a
-            .history
+            .history()
             .iter()
             .enumerate()
             .map(|(i, h)| HistoryRow {
@@ -279,13 +291,13 @@ fn view(index: usize, entry: &Entry, lang: Lang, today: Date) -> AssessmentView 
             .collect(),
         _ => Vec::new(),
     };
-    let dates = a.map(|a| {
+    let dates = form.map(|a| {
         let date = |d: Date| lang.pick(d.to_wareki(), d.to_string());
         Dates {
-            published: date(a.cover.published),
+            published: date(a.cover().published),
             annual_review: row.annual_review.as_ref().map_or_else(String::new, |d| portfolio::due_text(Some(d), lang)),
             annual_review_passed: row.annual_review.as_ref().is_some_and(|d| d.passed),
-            last_assessment: a.last_assessment.as_ref().map(|l| format!("{}（{}）", date(l.date), l.kind)),
+            last_assessment: a.last_assessment().map(|l| format!("{}（{}）", date(l.date), l.kind)),
             reassessment: portfolio::due_text(row.reassessment.as_ref(), lang),
             reassessment_passed: row.reassessment.as_ref().is_some_and(|d| d.passed),
         }
@@ -299,17 +311,22 @@ fn view(index: usize, entry: &Entry, lang: Lang, today: Date) -> AssessmentView 
         anchor: format!("a{}", index + 1),
         name: entry.name.clone(),
         read_error: entry.loaded.as_ref().err().cloned(),
-        loaded: a.is_some(),
+        loaded: form.is_some(),
         heading,
-        declaration: a.map(|a| crate::leak::mask(a.cover.declaration.as_str())),
-        department: a.map(|a| crate::leak::mask(a.related_info.department.name.as_str())),
+        declaration: form.map(|a| crate::leak::mask(a.cover().declaration.as_str())),
+        department: form.map(|a| {
+            crate::leak::mask(match a {
+                Assessment::Kiso(k) => k.related_info.department.name.as_str(),
+                Assessment::Juten(j) => j.basic_info.department.name.as_str(),
+            })
+        }),
         judgement: a.zip(loaded).map(|(a, l)| judgement(a, &l.map, lang)),
         rules_found: rules.iter().filter(|r| r.result == "finding").count(),
         rules,
         other_findings,
         history,
         dates,
-        has_withheld: a.is_some_and(any_withheld),
+        has_withheld: form.is_some_and(any_withheld),
         row,
     }
 }
