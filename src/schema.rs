@@ -84,7 +84,7 @@ pub fn validate(kind: FormKind, value: &Value, map: &SourceMap, source: &Source,
     let Some(validator) = &form_schema(kind).validator else {
         return vec![Diagnostic::new(codes::INVALID_TYPE, "internal error: the built-in schema does not compile")];
     };
-    let mapper = ErrorMapper { schema: schema_value(kind), map, source, lang };
+    let mapper = ErrorMapper { schema: schema_value(kind), document: value, map, source, lang };
     let mut out = Vec::new();
     for error in validator.iter_errors(value) {
         mapper.map(&error, &mut out);
@@ -94,6 +94,8 @@ pub fn validate(kind: FormKind, value: &Value, map: &SourceMap, source: &Source,
 
 struct ErrorMapper<'a> {
     schema: &'a Value,
+    /// The document, for the names of repeated blocks (ファイル1 国民健康保険ファイル).
+    document: &'a Value,
     map: &'a SourceMap,
     source: &'a Source,
     lang: Lang,
@@ -122,7 +124,7 @@ impl ErrorMapper<'_> {
         let pointer = error.instance_path().as_str().to_owned();
         let segments: Vec<_> = error.instance_path().iter().collect();
         let path = dotted(&segments);
-        let item = item_label(self.schema, &segments);
+        let item = item_label(self.schema, &segments, Some(self.document));
         let instance = error.instance();
         let value_text = self.value_text(&pointer, instance);
         let at_value = self.map.locate_value(&pointer);
@@ -165,7 +167,7 @@ impl ErrorMapper<'_> {
                 let name = property.as_str().unwrap_or_default();
                 let mut child_segments = segments.clone();
                 child_segments.push(LocationSegment::Property(name.into()));
-                let child_item = item_label(self.schema, &child_segments);
+                let child_item = item_label(self.schema, &child_segments, Some(self.document));
                 let child_path = if path.is_empty() { name.to_owned() } else { format!("{path}.{name}") };
                 out.push(
                     Diagnostic::new(
@@ -437,16 +439,44 @@ fn resolve<'a>(schema: &'a Value, segments: &[LocationSegment<'_>]) -> Option<&'
 
 /// The form item for an instance path: the deepest `title` along it, with the row number for
 /// items inside a list (`変更箇所 提出時期（4行目）`).
-pub fn item_label(schema: &Value, segments: &[LocationSegment<'_>]) -> Option<String> {
+///
+/// Inside a repeated block of the form (an array with `x-pia-block`, e.g. `委託事項{n}`), the
+/// block is named instead of the row: 「Ⅱ 4. 委託事項2 ③委託先名」. A block whose schema names its
+/// element's name (`x-pia-block-name`, a pointer into the element, read from `document`) is
+/// named after the item as its context: 「…（ファイル1 国民健康保険ファイル）」.
+pub fn item_label(schema: &Value, segments: &[LocationSegment<'_>], document: Option<&Value>) -> Option<String> {
     let mut node = schema;
     let mut title = title_of(schema, node);
     let mut row = None;
+    let (mut inner, mut context): (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
+    let mut at = document;
     for segment in segments {
         let container = object_branch(schema, node);
         let next = match segment {
-            LocationSegment::Property(p) => container.get("properties").and_then(|ps| ps.get(p.as_ref())),
+            LocationSegment::Property(p) => {
+                at = at.and_then(|v| v.get(p.as_ref()));
+                container.get("properties").and_then(|ps| ps.get(p.as_ref()))
+            }
             LocationSegment::Index(i) => {
-                row = Some(i + 1);
+                at = at.and_then(|v| v.get(*i));
+                match node.get("x-pia-block").and_then(Value::as_str) {
+                    Some(block) => {
+                        let label = block.replace("{n}", &(i + 1).to_string());
+                        let name = node
+                            .get("x-pia-block-name")
+                            .and_then(Value::as_str)
+                            .and_then(|p| at?.pointer(p))
+                            .and_then(|v| v.as_str().or_else(|| v.get("text")?.as_str()))
+                            .map(str::trim)
+                            .filter(|n| !n.is_empty());
+                        match name {
+                            Some(name) => context.push(format!("{label} {name}")),
+                            None if node.get("x-pia-block-name").is_some() => context.push(label),
+                            None => inner.push(label),
+                        }
+                    }
+                    None => row = Some(i + 1),
+                }
                 container.get("items")
             }
         };
@@ -456,9 +486,19 @@ pub fn item_label(schema: &Value, segments: &[LocationSegment<'_>]) -> Option<St
             title = Some(t);
         }
     }
-    title.map(|t| match row {
-        Some(r) => format!("{t}（{r}行目）"),
-        None => t.to_owned(),
+    title.map(|t| {
+        let mut label = match (inner.is_empty(), t.split_once(". ")) {
+            (false, Some((number, rest))) => format!("{number}. {} {rest}", inner.join(" ")),
+            (false, None) => format!("{t} {}", inner.join(" ")),
+            (true, _) => t.to_owned(),
+        };
+        if let Some(r) = row {
+            label.push_str(&format!("（{r}行目）"));
+        }
+        if !context.is_empty() {
+            label.push_str(&format!("（{}）", context.join("、")));
+        }
+        label
     })
 }
 
@@ -476,7 +516,7 @@ pub fn item_for_pointer(kind: FormKind, pointer: &str) -> Option<String> {
             Err(_) => LocationSegment::Property(s.replace("~1", "/").replace("~0", "~").into()),
         })
         .collect();
-    item_label(schema_value(kind), &segments)
+    item_label(schema_value(kind), &segments, None)
 }
 
 /// The form item for a dotted path such as `history[3].timing`.
@@ -491,7 +531,7 @@ pub fn item_for_path(kind: FormKind, dotted: &str) -> Option<String> {
             segments.push(LocationSegment::Index(index.trim_end_matches(']').parse().ok()?));
         }
     }
-    item_label(schema_value(kind), &segments)
+    item_label(schema_value(kind), &segments, None)
 }
 
 fn property_names(schema: &Value, segments: &[LocationSegment<'_>]) -> Vec<String> {

@@ -109,3 +109,21 @@ fn the_report_names_the_rules_not_applied_to_juten() {
     assert!(text.contains("未適用（様式2の規則。様式3にはまだ適用しません）"), "{text}");
     assert!(!text.contains("### 1."), "no 様式2 しきい値判断 section for a 様式3 file: {text}");
 }
+
+#[test]
+fn a_diagnostic_inside_a_repeated_block_names_the_block() {
+    let text = std::fs::read_to_string(juten()).expect("read");
+    let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+    // The second 委託事項 of the first file.
+    let at = lines.iter().enumerate().filter(|(_, l)| l.trim_start().starts_with("contractor:")).nth(1).map(|(i, _)| i);
+    let at = at.expect("two 委託事項");
+    let indent = lines[at].len() - lines[at].trim_start().len();
+    lines[at] = format!("{}contractor: 12345", " ".repeat(indent));
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("x.yaml"), lines.join("\n") + "\n").expect("write");
+    let out = pia_in(dir.path(), ["validate", "x.yaml", "--format", "json"]);
+    assert_eq!(code(&out), 1);
+    let d = &json(&out)["files"][0]["diagnostics"][0];
+    assert_eq!(d["item"], "Ⅱ 4. 委託事項2 ③委託先名（ファイル1 国民健康保険被保険者ファイル）", "{d:#}");
+    assert_eq!(d["line"], at as u64 + 1, "{d:#}");
+}

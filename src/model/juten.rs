@@ -153,7 +153,7 @@ pub struct JutenAssessment {
     /// # Ⅱ 特定個人情報ファイルの概要
     ///
     /// 特定個人情報ファイルごとに、Ⅱ（ファイルの概要）、(別添1) 記録項目、Ⅲ 1.〜7.（取扱いプロセスのリスク対策）を記載する。
-    #[schemars(extend("x-pia-block" = "ファイル{n}"), length(min = 1))]
+    #[schemars(extend("x-pia-block" = "ファイル{n}", "x-pia-block-name" = "/overview/name"), length(min = 1))]
     pub files: Vec<SpecificFile>,
     /// # Ⅲ リスク対策
     ///
