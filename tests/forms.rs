@@ -127,3 +127,15 @@ fn a_diagnostic_inside_a_repeated_block_names_the_block() {
     assert_eq!(d["item"], "Ⅱ 4. 委託事項2 ③委託先名（ファイル1 国民健康保険被保険者ファイル）", "{d:#}");
     assert_eq!(d["line"], at as u64 + 1, "{d:#}");
 }
+
+#[test]
+fn the_docs_list_the_rules_that_apply_to_juten() {
+    let docs = std::fs::read_to_string(root().join("docs/rules.md")).expect("docs");
+    let line = docs.lines().find(|l| l.starts_with("- 様式3（重点項目評価書）に適用するルール")).expect("the list");
+    // The codes listed before the first 「。」.
+    let list = line.split('。').next().unwrap_or_default();
+    let listed: Vec<&str> = list.split('`').skip(1).step_by(2).collect();
+    let applied: Vec<&str> =
+        pia::rules::RULES.iter().filter(|r| r.applies_to(pia::model::FormKind::Juten)).map(|r| r.code.name).collect();
+    assert_eq!(listed, applied, "docs/rules.md lists other rules for 様式3 than the code applies");
+}
