@@ -47,6 +47,15 @@ make_copies() {
   done
 }
 
+# Copies of the 様式3 sample (見本市) with varied numbers, so no two files are equal.
+make_juten_copies() {
+  local n=$1 dir=$2
+  rm -rf "$dir"; mkdir -p "$dir"
+  for i in $(seq 1 "$n"); do
+    sed -e "s/^  number: \"5\"/  number: \"$i\"/" assessments/examples/kokuho-juten.yaml > "$dir/j$(printf %05d "$i").yaml"
+  done
+}
+
 bench_check() {
   echo "## Check throughput" | tee -a "$results"
   row "case" "median" "files/s" "peak MB"
@@ -58,6 +67,11 @@ bench_check() {
     local med; med=$(printf '%s\n' "${times[@]}" | median)
     row "pia check, $n files" "${med} ms" "$(awk -v n="$n" -v t="$med" 'BEGIN{printf "%.0f", n/(t/1000)}')" "$(peak_mb "$pia" check --today 2025-05-01 --format json "$work/copies-$n")"
   done
+  make_juten_copies 1000 "$work/juten-1000"
+  local jt=()
+  for _ in $(seq "$runs"); do jt+=("$(time_ms "$pia" check --today 2025-05-01 --format json "$work/juten-1000")"); done
+  local jm; jm=$(printf '%s\n' "${jt[@]}" | median)
+  row "pia check, 1000 様式3 files" "${jm} ms" "$(awk -v t="$jm" 'BEGIN{printf "%.0f", 1000/(t/1000)}')" "$(peak_mb "$pia" check --today 2025-05-01 --format json "$work/juten-1000")"
   if [ "$what" = "all" ] || [ "${WITH_JSONSCHEMA:-1}" = 1 ]; then
     local venv="$work/venv"
     if [ ! -x "$venv/bin/check-jsonschema" ]; then

@@ -126,13 +126,19 @@ fn pia_validate(file: &Path) -> (BTreeSet<(u64, u64)>, String) {
 /// A copy of the seed as `<dir>/assessments/NAME` beside a copy of `schema/`, so that its
 /// modeline (`$schema=../schema/…`, relative to the file) finds the schema as in the repository.
 fn copy_with_schema(dir: &Path, name: &str, edit: impl FnOnce(String) -> String) -> PathBuf {
-    std::fs::create_dir_all(dir.join("assessments")).expect("mkdir assessments");
+    copy_of(&seed(), dir, &format!("assessments/{name}"), edit)
+}
+
+/// A copy of `source` as `<dir>/REL` beside a copy of `schema/` (REL as the file lies in the
+/// repository, so its modeline finds the schema).
+fn copy_of(source: &Path, dir: &Path, rel: &str, edit: impl FnOnce(String) -> String) -> PathBuf {
+    let path = dir.join(rel);
+    std::fs::create_dir_all(path.parent().expect("a folder")).expect("mkdir");
     std::fs::create_dir_all(dir.join("schema")).expect("mkdir schema");
     for entry in std::fs::read_dir(root().join("schema")).expect("schema/").flatten() {
         std::fs::copy(entry.path(), dir.join("schema").join(entry.file_name())).expect("copy schema");
     }
-    let path = dir.join("assessments").join(name);
-    std::fs::write(&path, edit(std::fs::read_to_string(seed()).expect("seed"))).expect("write copy");
+    std::fs::write(&path, edit(std::fs::read_to_string(source).expect("source"))).expect("write copy");
     path
 }
 
@@ -166,16 +172,32 @@ fn yaml_language_server_marks_the_lines_pia_validate_reports() {
         t.replacen("revision: 令和6年10月\n", "revision: 令和6年10月\nform: 様式2\n", 1)
     });
 
+    // A 様式3 file: its own schema, by its own modeline; a choice of 様式2 is not among its choices.
+    let juten = root().join("assessments/examples/kokuho-juten.yaml");
+    let broken_juten = copy_of(&juten, dir.path(), "assessments/examples/broken-juten.yaml", |t| {
+        assert!(t.contains("form: 様式3\n") && t.contains("      status: 委託する\n"));
+        t.replacen("      status: 委託する\n", "      status: 委託\n", 1).replacen(
+            "form: 様式3\n",
+            "form: 様式3\nrisk_measures_extra: 1\n",
+            1,
+        )
+    });
+
     let seed = seed();
-    let files = [seed.as_path(), broken.as_path(), duplicate.as_path()];
+    let files = [seed.as_path(), juten.as_path(), broken.as_path(), duplicate.as_path(), broken_juten.as_path()];
     let editor = yamlls(&server, &files);
 
-    let (seed_editor, seed_messages) = &editor[0];
-    let (seed_pia, seed_report) = pia_validate(&seed);
-    assert!(seed_pia.is_empty(), "pia validate finds errors in the sample: {seed_report}");
-    assert!(seed_editor.is_empty(), "yaml-language-server reports problems in the sample: {seed_messages}");
+    for (sample, (sample_editor, sample_messages)) in files.iter().zip(&editor).take(2) {
+        let (sample_pia, sample_report) = pia_validate(sample);
+        assert!(sample_pia.is_empty(), "pia validate finds errors in {}: {sample_report}", sample.display());
+        assert!(
+            sample_editor.is_empty(),
+            "yaml-language-server reports problems in {}: {sample_messages}",
+            sample.display()
+        );
+    }
 
-    for (file, (at_editor, messages)) in files.iter().zip(&editor).skip(1) {
+    for (file, (at_editor, messages)) in files.iter().zip(&editor).skip(2) {
         let (at_pia, report) = pia_validate(file);
         assert!(!at_pia.is_empty(), "pia validate finds nothing in {}", file.display());
         let lines = |at: &BTreeSet<(u64, u64)>| at.iter().map(|(l, _)| *l).collect::<BTreeSet<_>>();
