@@ -94,6 +94,9 @@ pub struct NewArgs {
     /// 評価書番号.
     #[arg(long, value_name = "NUMBER")]
     pub number: Option<String>,
+    /// The form: 様式2 (基礎項目評価書) or 様式3 (重点項目評価書).
+    #[arg(long, value_name = "FORM", default_value = "様式2", value_parser = parse_form)]
+    pub form: crate::model::FormKind,
 }
 
 #[derive(Debug, Args)]

@@ -38,22 +38,32 @@ impl SchemaLink {
     /// The link for a file about to be written at `file`: the nearest folder at or above the
     /// file's folder holding `schema/kiso-r6.10.schema.json` is the project.
     pub fn for_file(file: &Path) -> Self {
+        Self::for_form(file, FormKind::Kiso)
+    }
+
+    /// The link for a file of form `kind` about to be written at `file`.
+    pub fn for_form(file: &Path, kind: FormKind) -> Self {
         let parent = file.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
         let Ok(dir) = std::fs::canonicalize(parent) else {
             return SchemaLink::Default;
         };
         dir.ancestors()
             .enumerate()
-            .find(|(_, ancestor)| ancestor.join(crate::schema::schema_path(FormKind::Kiso)).is_file())
+            .find(|(_, ancestor)| ancestor.join(crate::schema::schema_path(kind)).is_file())
             .map_or(SchemaLink::Default, |(depth, _)| {
-                SchemaLink::InProject(format!("{}{}", "../".repeat(depth), crate::schema::schema_path(FormKind::Kiso)))
+                SchemaLink::InProject(format!("{}{}", "../".repeat(depth), crate::schema::schema_path(kind)))
             })
     }
 
     fn path(&self) -> &str {
+        self.path_for(FormKind::Kiso)
+    }
+
+    /// The path the modeline gives, for a file of form `kind`.
+    pub fn path_for(&self, kind: FormKind) -> &str {
         match self {
             SchemaLink::InProject(p) => p,
-            SchemaLink::Default => crate::schema::schema_path(FormKind::Kiso),
+            SchemaLink::Default => crate::schema::schema_path(kind),
         }
     }
 }
@@ -140,6 +150,105 @@ fn schema() -> &'static Value {
     crate::schema::schema_value(FormKind::Kiso)
 }
 
+/// A draft generated from a form's schema alone (every item in the schema's order, one block of
+/// each repeated kind): the draft of the forms that have no hand-written template.
+pub fn render_from_schema(kind: FormKind, values: &NewAssessment<'_>, link_path: &str) -> String {
+    let schema = crate::schema::schema_value(kind);
+    let (body, affair, number) = (given(values.body), given(values.affair), given(values.number));
+    let mut given_at: Vec<(String, String)> = Vec::new();
+    given_at.push(("/form".into(), kind.label().into()));
+    if let Some(current) = kind.current() {
+        given_at.push(("/revision".into(), current.revision.label().into()));
+    }
+    if let Some(n) = number {
+        given_at.push(("/cover/number".into(), n.into()));
+    }
+    if let Some(a) = affair {
+        given_at.push(("/cover/title".into(), format!("{}　{}", a, kind.title())));
+        given_at.push(("/basic_info/affair/name".into(), a.into()));
+    }
+    if let Some(b) = body {
+        given_at.push(("/cover/body".into(), b.into()));
+    }
+    if let (Some(b), Some(a)) = (body, affair) {
+        given_at.push(("/cover/declaration".into(), declaration(b, a)));
+    }
+    let mut out = vec![
+        format!("# yaml-language-server: $schema={link_path}"),
+        format!(
+            "# {}（{}）の記入用の下書き（pia new）。各項目の上のコメントが様式の項目名と選択肢です。",
+            kind.title(),
+            kind.label()
+        ),
+        "# 空欄の項目は pia validate が1つずつ示します。繰り返しの欄（ファイル、委託事項など）は1つずつ入っています。"
+            .to_owned(),
+    ];
+    draft_object(schema, schema, "", 0, &given_at, &mut out);
+    out.join("\n") + "\n"
+}
+
+/// The lines of an object's properties at `indent`, each under its comment.
+fn draft_object(
+    schema: &Value,
+    node: &Value,
+    pointer: &str,
+    indent: usize,
+    given: &[(String, String)],
+    out: &mut Vec<String>,
+) {
+    let Some(props) = object(schema, node).and_then(|o| o.get("properties")).and_then(Value::as_object) else { return };
+    let pad = " ".repeat(indent);
+    for (key, child) in props {
+        let here = format!("{pointer}/{key}");
+        let title = child.get("title").or_else(|| deref(schema, child).get("title")).and_then(Value::as_str);
+        if let Some(title) = title {
+            out.push(format!("{pad}# {title}"));
+        }
+        let listed: Vec<String> =
+            choices(schema, child).iter().enumerate().map(|(i, c)| format!("{}) {c}", i + 1)).collect();
+        if !listed.is_empty() {
+            out.push(format!("{pad}#   選択肢: {}", listed.join("　")));
+        }
+        if let Some(value) = given.iter().find(|(p, _)| *p == here).map(|(_, v)| v) {
+            out.push(format!("{pad}{key}: {}", crate::amend::scalar(value, indent)));
+            continue;
+        }
+        let array =
+            branches(schema, child).into_iter().find(|b| b.get("type").and_then(Value::as_str) == Some("array"));
+        if let Some(array) = array {
+            let items = array.get("items").map_or(array, |i| i);
+            let block = child.get("x-pia-block").and_then(Value::as_str);
+            out.push(format!("{pad}{key}:"));
+            if let Some(block) = block {
+                out.push(format!(
+                    "{pad}  # {}（増やすときは、この「-」の行から次の「-」の前までを写して続けます）",
+                    block.replace("{n}", "1")
+                ));
+            }
+            if object(schema, items).is_some() {
+                out.push(format!("{pad}  -"));
+                draft_object(schema, items, &format!("{here}/0"), indent + 4, given, out);
+            } else {
+                out.push(format!("{pad}  -"));
+            }
+            continue;
+        }
+        match kind(schema, child) {
+            Some("boolean") => out.push(format!("{pad}{key}: false")),
+            _ if object(schema, child).is_some() && choices(schema, child).is_empty() && !is_text(schema, child) => {
+                out.push(format!("{pad}{key}:"));
+                draft_object(schema, child, &here, indent + 2, given, out);
+            }
+            _ => out.push(format!("{pad}{key}:")),
+        }
+    }
+}
+
+/// A withholdable text (`Text`): written as a plain string in a draft, not as its object form.
+fn is_text(schema: &Value, node: &Value) -> bool {
+    branches(schema, node).iter().any(|b| b.get("type").and_then(Value::as_str) == Some("string"))
+}
+
 /// Follows local `$ref`s (`#/$defs/Name`).
 fn deref<'a>(schema: &'a Value, mut node: &'a Value) -> &'a Value {
     for _ in 0..8 {
@@ -207,15 +316,19 @@ pub enum NewError {
     Template(#[from] Error),
 }
 
-/// Writes the draft to `path` atomically, refusing to replace anything already there.
-pub fn write_new(path: &Path, values: &NewAssessment<'_>, lang: Lang) -> Result<PathBuf, NewError> {
+/// Writes the draft of form `kind` to `path` atomically, refusing to replace anything there.
+pub fn write_new(path: &Path, kind: FormKind, values: &NewAssessment<'_>, lang: Lang) -> Result<PathBuf, NewError> {
     if std::fs::symlink_metadata(path).is_ok() {
         return Err(NewError::Exists(lang.pick(
             format!("{} は既にあります。上書きしないので、別の名前を指定してください", path.display()),
             format!("{} already exists; pia new never overwrites, choose another name", path.display()),
         )));
     }
-    let text = render(values, &SchemaLink::for_file(path))?;
+    let link = SchemaLink::for_form(path, kind);
+    let text = match kind {
+        FormKind::Kiso => render(values, &link)?,
+        FormKind::Juten => render_from_schema(kind, values, link.path_for(kind)),
+    };
     crate::fsutil::atomic_write(path, text.as_bytes()).map_err(|e| {
         NewError::Write(lang.pick(
             format!("{} に書き込めません（{e}）", path.display()),

@@ -139,3 +139,43 @@ fn the_docs_list_the_rules_that_apply_to_juten() {
         pia::rules::RULES.iter().filter(|r| r.applies_to(pia::model::FormKind::Juten)).map(|r| r.code.name).collect();
     assert_eq!(listed, applied, "docs/rules.md lists other rules for 様式3 than the code applies");
 }
+
+#[test]
+fn a_new_juten_draft_lists_exactly_the_items_still_to_write() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = pia_in(
+        dir.path(),
+        [
+            "new",
+            "x.yaml",
+            "--form",
+            "様式3",
+            "--body",
+            "見本市長",
+            "--affair",
+            "国民健康保険に関する事務",
+            "--number",
+            "5",
+        ],
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let text = std::fs::read_to_string(dir.path().join("x.yaml")).expect("draft");
+    assert!(text.starts_with("# yaml-language-server: $schema="), "{text}");
+    assert!(text.contains("title: 国民健康保険に関する事務　重点項目評価書"), "{text}");
+    for block in ["# システム1", "# ファイル1", "# 委託事項1", "# 提供先1", "# 移転先1"] {
+        assert!(text.contains(block), "one {block} block: {text}");
+    }
+    let out = pia_in(dir.path(), ["validate", "x.yaml", "--format", "json"]);
+    assert_eq!(code(&out), 1);
+    let found = codes_and_lines(&json(&out));
+    assert!(found.len() > 40, "{found:?}");
+    let lines: Vec<&str> = text.lines().collect();
+    for (c, line) in &found {
+        assert_eq!(c, "missing-field", "only items still to write: {found:?}");
+        let at = lines.get(*line as usize - 1).copied().unwrap_or_default();
+        assert!(at.trim_end().ends_with(':') || at.trim() == "-", "line {line} is not an empty item: {at}");
+    }
+    // The given values are not among them, and the draft never overwrites.
+    assert!(!text.contains("body:\n"), "{text}");
+    assert_eq!(code(&pia_in(dir.path(), ["new", "x.yaml", "--form", "様式3"])), 2);
+}

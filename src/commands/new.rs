@@ -10,7 +10,7 @@ use crate::scaffold::{NewAssessment, write_new};
 pub fn run(args: &NewArgs, lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
     let values =
         NewAssessment { body: args.body.as_deref(), affair: args.affair.as_deref(), number: args.number.as_deref() };
-    match write_new(&args.file, &values, lang) {
+    match write_new(&args.file, args.form, &values, lang) {
         Ok(path) => {
             let shown = path.display();
             let _ = writeln!(
