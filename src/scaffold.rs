@@ -338,6 +338,56 @@ pub fn write_new(path: &Path, kind: FormKind, values: &NewAssessment<'_>, lang: 
     Ok(path.to_owned())
 }
 
+/// `docs/forms.md`: for each form, every item in the schema's order with how sure its label is
+/// (`x-pia-tag`: V read in a published copy, P partly, U a reconstruction; forms-3-4.md) and
+/// whether it is a ※ item, so a user knows what to compare with the official Excel.
+pub fn forms_doc() -> String {
+    let mut out = vec![
+        "# The forms' items (生成: `cargo test` keeps this file equal to the model)".to_owned(),
+        String::new(),
+        "Every item pia models, in the form's order, named as the schema's `title`. **Tag**: how sure the label and position are — V read in a published copy of this form, P partly verified, U a reconstruction (`../shared/spec/forms-3-4.md`; every 様式2 label is read in the seed, `regulation.md` §3); `pia` marks what pia keeps beside the form and never prints. **※**: an item the form marks ※.".to_owned(),
+    ];
+    for kind in FormKind::ALL {
+        let schema = crate::schema::schema_value(*kind);
+        out.push(String::new());
+        out.push(format!("## {}（{}）", kind.label(), kind.title()));
+        out.push(String::new());
+        out.push("| item | YAML | tag | ※ |".to_owned());
+        out.push("|---|---|---|---|".to_owned());
+        // 様式2's labels are all read in the published seed; 様式3 tags each item.
+        let default_tag = match kind {
+            FormKind::Kiso => "V",
+            FormKind::Juten => "—",
+        };
+        doc_rows(schema, schema, "", default_tag, &mut out);
+    }
+    out.join("\n") + "\n"
+}
+
+fn doc_rows(schema: &Value, node: &Value, path: &str, default_tag: &str, out: &mut Vec<String>) {
+    let Some(props) = object(schema, node).and_then(|o| o.get("properties")).and_then(Value::as_object) else { return };
+    for (key, child) in props {
+        let here = if path.is_empty() { key.clone() } else { format!("{path}.{key}") };
+        let title = child.get("title").or_else(|| deref(schema, child).get("title")).and_then(Value::as_str);
+        let tag = child.get("x-pia-tag").and_then(Value::as_str).unwrap_or(default_tag);
+        let important = if child.get("x-pia-important").and_then(Value::as_bool) == Some(true) { "※" } else { "" };
+        let array =
+            branches(schema, child).into_iter().find(|b| b.get("type").and_then(Value::as_str) == Some("array"));
+        let (inner, here) = match array {
+            Some(a) => (a.get("items").unwrap_or(a), format!("{here}[]")),
+            None => (child, here),
+        };
+        let container = object(schema, inner).is_some() && !is_text(schema, inner) && choices(schema, inner).is_empty();
+        if let Some(title) = title.filter(|_| !container || tag != default_tag) {
+            out.push(format!("| {} | `{here}` | {tag} | {important} |", title.replace('|', "\\|")));
+        }
+        if container {
+            // A tag on a block holds for its items (the 表紙 of 様式3 is V, its 変更箇所 P).
+            doc_rows(schema, inner, &here, tag, out);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

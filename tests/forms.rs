@@ -179,3 +179,17 @@ fn a_new_juten_draft_lists_exactly_the_items_still_to_write() {
     assert!(!text.contains("body:\n"), "{text}");
     assert_eq!(code(&pia_in(dir.path(), ["new", "x.yaml", "--form", "様式3"])), 2);
 }
+
+#[test]
+fn docs_forms_md_is_the_generated_list() {
+    let path = root().join("docs/forms.md");
+    let generated = pia::scaffold::forms_doc();
+    if std::env::var_os("PIA_WRITE_FORMS_DOC").is_some() {
+        std::fs::write(&path, &generated).expect("write docs/forms.md");
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == generated,
+        "docs/forms.md is out of date: PIA_WRITE_FORMS_DOC=1 cargo test --release --test forms docs_forms"
+    );
+}

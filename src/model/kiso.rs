@@ -76,6 +76,7 @@ pub struct KisoAssessment {
     /// # 直近の評価（実施又は再実施）
     ///
     /// 評価書には印字しない。直近の実施・再実施の日（修正は含まない）。規則第15条の5年ごとの再評価の期限を計算する。
+    #[schemars(extend("x-pia-tag" = "pia"))]
     pub last_assessment: Option<LastAssessment>,
     /// # 変更箇所
     ///
@@ -201,6 +202,7 @@ pub struct Subjects {
     /// # Ⅱ 1. 対象人数（実数）
     ///
     /// 任意。集計した人数（全角数字・桁区切りも可）。書けば区分と合っているかを確かめる。評価書には印字しない。
+    #[schemars(extend("x-pia-tag" = "pia"))]
     pub count: Option<HeadCount>,
     /// # Ⅱ 1. いつ時点の計数か
     pub as_of: Date,
@@ -218,6 +220,7 @@ pub struct Handlers {
     /// # Ⅱ 2. 取扱者数（実数）
     ///
     /// 任意。集計した人数（全角数字・桁区切りも可）。書けば区分と合っているかを確かめる。評価書には印字しない。
+    #[schemars(extend("x-pia-tag" = "pia"))]
     pub count: Option<HeadCount>,
     /// # Ⅱ 2. いつ時点の計数か
     pub as_of: Date,

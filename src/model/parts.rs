@@ -81,6 +81,7 @@ pub struct HistoryRow {
     /// pia diff/amend が分類できなかった行に付ける印。重要な変更に当たるか、提出時期と説明を
     /// 担当者が判断して行を直したら、この項目を削除する（残っている間は pia check がエラーにする）。
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("x-pia-tag" = "pia"))]
     pub to_decide: Option<String>,
 }
 
