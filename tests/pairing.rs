@@ -17,8 +17,11 @@ fn sample(name: &str) -> PathBuf {
     root().join("assessments/examples").join(name)
 }
 
+/// How a test edits a sample's text.
+type Edit<'a> = &'a dyn Fn(String) -> String;
+
 /// A folder with the given files, each a sample (by name) edited.
-fn folder(files: &[(&str, &str, &dyn Fn(String) -> String)]) -> tempfile::TempDir {
+fn folder(files: &[(&str, &str, Edit<'_>)]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("tempdir");
     for (src, name, edit) in files {
         let text = std::fs::read_to_string(sample(src)).expect("read sample");

@@ -156,7 +156,7 @@ enum Checked {
         piece: Piece,
         diagnostics: Vec<diagnostic::Diagnostic>,
         /// What the rules across files need from it ([`crate::rules::across`]), when asked.
-        key: Option<crate::rules::across::PairKey>,
+        key: Option<Box<crate::rules::across::PairKey>>,
     },
     Unreadable(crate::load::ReadError),
 }
@@ -184,7 +184,7 @@ fn check_one(
         l.diagnostics.extend_from_slice(across);
         diagnostic::sort(&mut l.diagnostics);
     }
-    let key = if keyed { crate::rules::across::pair_key(&l) } else { None };
+    let key = if keyed { crate::rules::across::pair_key(&l).map(Box::new) } else { None };
     let file = FileReport { source: &l.source, diagnostics: &l.diagnostics };
     let piece = match run.format {
         DiagnosticFormat::Human => Piece::Human(output::human_file(&file, lang, style)),
@@ -279,7 +279,7 @@ fn add_across(files: &[PathBuf], results: &mut [Option<Checked>], run: &Diagnost
     let keys: Vec<_> = results
         .iter_mut()
         .map(|r| match r {
-            Some(Checked::Done { key, .. }) => key.take(),
+            Some(Checked::Done { key, .. }) => key.take().map(|k| *k),
             _ => None,
         })
         .collect();

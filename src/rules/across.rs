@@ -204,10 +204,10 @@ pub fn pair_findings(keys: &[Option<PairKey>], names: &[String], lang: Lang) -> 
             // Each pair is compared once, from its 様式3, and reported there.
             (FormKind::Juten, Some((j, kiso))) => {
                 let (kiso_name, juten_name) = (name(j), name(i));
-                if let Some(submitted) = kiso.submitted.as_ref().filter(|_| !kiso.wants_juten()) {
-                    if let Some(d) = found.get_mut(j) {
-                        d.push(kiso_says_no_juten(kiso, submitted, &juten_name, lang));
-                    }
+                if let Some(submitted) = kiso.submitted.as_ref().filter(|_| !kiso.wants_juten())
+                    && let Some(d) = found.get_mut(j)
+                {
+                    d.push(kiso_says_no_juten(kiso, submitted, &juten_name, lang));
                 }
                 let mut diffs = Vec::new();
                 if key.affair.value != kiso.affair.value {
