@@ -9,21 +9,15 @@ use serde_json::Value;
 use unicode_width::UnicodeWidthChar;
 
 use crate::check::CheckOptions;
-use crate::diagnostic::{self, Code, Diagnostic, Severity, Summary};
+use crate::diagnostic::{self, Diagnostic, Severity, Summary};
 use crate::lang::Lang;
 use crate::load::Loaded;
 use crate::model::kiso::SubmittedAssessments;
 use crate::model::{Assessment, KisoAssessment};
 use crate::wareki::Date;
 
-/// Two files of one 評価実施機関 with the same 評価書番号.
-pub const DUPLICATE_ASSESSMENT_NUMBER: &Code = &Code {
-    name: "duplicate-assessment-number",
-    severity: Severity::Error,
-    item: Some("表紙 評価書番号"),
-    summary_ja: "同じ評価実施機関の評価書が、同じ評価書番号を使っている（pia list・pia report）",
-    summary_en: "Two assessments of the same body share one 評価書番号 (pia list, pia report)",
-};
+pub use crate::rules::across::DUPLICATE_ASSESSMENT_NUMBER;
+use crate::rules::across::{NumberKey, number_key};
 
 /// One file, loaded and checked like `pia check` does (load, leak guard, every rule) plus the
 /// rules across files.
@@ -105,6 +99,7 @@ impl Entry {
 pub fn evaluate(paths: &[PathBuf], base: Option<&Path>, lang: Lang, checks: &CheckOptions<'_>) -> Vec<Entry> {
     let mut entries: Vec<Entry> = paths.iter().map(|p| evaluate_file(p, base, lang, checks)).collect();
     add_duplicates(&mut entries, lang);
+    add_pairing(&mut entries, lang);
     entries.sort_by(|a, b| {
         compare_numbers(a.number().as_deref(), b.number().as_deref()).then_with(|| a.path.cmp(&b.path))
     });
@@ -131,24 +126,6 @@ fn evaluate_file(path: &Path, base: Option<&Path>, lang: Lang, checks: &CheckOpt
             Entry { path: path.to_owned(), name, diagnostics: loaded.diagnostics.clone(), loaded: Ok(loaded) }
         }
     }
-}
-
-/// The number as a comparable key: digits (half- or full-width) without leading zeros, so
-/// `012` and `12` are the same number; other text as written.
-fn number_key(number: &str) -> NumberKey {
-    let normalised: String = number.trim().chars().map(crate::wareki::normalize_digit).collect();
-    if !normalised.is_empty() && normalised.chars().all(|c| c.is_ascii_digit()) {
-        let digits = normalised.trim_start_matches('0');
-        NumberKey::Numeric(if digits.is_empty() { "0".to_owned() } else { digits.to_owned() })
-    } else {
-        NumberKey::Text(number.trim().to_owned())
-    }
-}
-
-#[derive(Debug, PartialEq, Eq)]
-enum NumberKey {
-    Numeric(String),
-    Text(String),
 }
 
 /// Numbers first (by value), then other text, then files without a number.
@@ -203,6 +180,20 @@ fn add_duplicates(entries: &mut [Entry], lang: Lang) {
     for (i, d) in found {
         if let Some(e) = entries.get_mut(i) {
             e.diagnostics.push(d);
+            diagnostic::sort(&mut e.diagnostics);
+        }
+    }
+}
+
+/// `paired-assessment-missing` and `paired-assessment-mismatch` ([`crate::rules::across`]).
+fn add_pairing(entries: &mut [Entry], lang: Lang) {
+    let keys: Vec<_> =
+        entries.iter().map(|e| e.loaded.as_ref().ok().and_then(crate::rules::across::pair_key)).collect();
+    let names: Vec<String> = entries.iter().map(|e| e.name.clone()).collect();
+    let found = crate::rules::across::pair_findings(&keys, &names, lang);
+    for (e, found) in entries.iter_mut().zip(found) {
+        if !found.is_empty() {
+            e.diagnostics.extend(found);
             diagnostic::sort(&mut e.diagnostics);
         }
     }

@@ -152,27 +152,46 @@ enum Piece {
 
 /// What checking one file produced.
 enum Checked {
-    Done { piece: Piece, diagnostics: Vec<diagnostic::Diagnostic> },
+    Done {
+        piece: Piece,
+        diagnostics: Vec<diagnostic::Diagnostic>,
+        /// What the rules across files need from it ([`crate::rules::across`]), when asked.
+        key: Option<Box<crate::rules::across::PairKey>>,
+    },
     Unreadable(crate::load::ReadError),
 }
 
-fn check_one(path: &Path, run: &DiagnosticRun<'_>, lang: Lang, style: Style) -> Checked {
+/// Checks one file and renders its part of the report, with `across` (its findings across
+/// files) merged in; `keyed` asks for its [`crate::rules::across::PairKey`].
+fn check_one(
+    path: &Path,
+    run: &DiagnosticRun<'_>,
+    lang: Lang,
+    style: Style,
+    across: &[diagnostic::Diagnostic],
+    keyed: bool,
+) -> Checked {
     let l = match load_file(path, lang) {
         Ok(l) => l,
         Err(e) => return Checked::Unreadable(e),
     };
-    let l = match &run.checks {
+    let mut l = match &run.checks {
         Some(options) => crate::check::check_loaded(l, options, lang).into_loaded(),
         // `validate` applies no rules, but a file holding a 個人番号 is never valid.
         None => crate::check::guard_leaks(l, lang),
     };
+    if !across.is_empty() {
+        l.diagnostics.extend_from_slice(across);
+        diagnostic::sort(&mut l.diagnostics);
+    }
+    let key = if keyed { crate::rules::across::pair_key(&l).map(Box::new) } else { None };
     let file = FileReport { source: &l.source, diagnostics: &l.diagnostics };
     let piece = match run.format {
         DiagnosticFormat::Human => Piece::Human(output::human_file(&file, lang, style)),
         DiagnosticFormat::Json => Piece::Json(output::json_file(&file)),
         DiagnosticFormat::Sarif => Piece::Sarif(output::sarif_results(&file)),
     };
-    Checked::Done { piece, diagnostics: l.diagnostics }
+    Checked::Done { piece, diagnostics: l.diagnostics, key }
 }
 
 /// Runs `work` over `items` on one thread per core, returning the results in input order.
@@ -202,7 +221,12 @@ pub fn in_parallel<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync)
 pub fn run_diagnostics(run: &DiagnosticRun<'_>, lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
     let style = Style::detect();
     let collected = collect_yaml_files(run.inputs);
-    let results = in_parallel(&collected.files, |p| check_one(p, run, lang, style));
+    // The rules across files, when the rules apply and there is more than one file to compare.
+    let across = run.checks.is_some() && collected.files.len() > 1;
+    let mut results = in_parallel(&collected.files, |p| check_one(p, run, lang, style, &[], across));
+    if across {
+        add_across(&collected.files, &mut results, run, lang, style);
+    }
 
     let mut outcome = Outcome::Ok;
     for problem in &collected.problems {
@@ -213,7 +237,7 @@ pub fn run_diagnostics(run: &DiagnosticRun<'_>, lang: Lang, out: &mut dyn Write,
     let (mut human, mut json_files, mut sarif_results) = (String::new(), Vec::new(), Vec::new());
     for result in results {
         match result {
-            Some(Checked::Done { piece, diagnostics }) => {
+            Some(Checked::Done { piece, diagnostics, .. }) => {
                 let fails = |d: &diagnostic::Diagnostic| {
                     d.severity == Severity::Error || (run.deny_warnings && d.severity == Severity::Warning)
                 };
@@ -245,6 +269,31 @@ pub fn run_diagnostics(run: &DiagnosticRun<'_>, lang: Lang, out: &mut dyn Write,
         return Outcome::CannotRun;
     }
     outcome
+}
+
+/// Merges the findings across files into the report: every file was checked once, in parallel,
+/// keeping only its rendered part and a small [`crate::rules::across::PairKey`]; the few files
+/// with a finding across files are checked and rendered again with it, in parallel too, so the
+/// output keeps its formats and order and memory stays bounded by the keys.
+fn add_across(files: &[PathBuf], results: &mut [Option<Checked>], run: &DiagnosticRun<'_>, lang: Lang, style: Style) {
+    let keys: Vec<_> = results
+        .iter_mut()
+        .map(|r| match r {
+            Some(Checked::Done { key, .. }) => key.take().map(|k| *k),
+            _ => None,
+        })
+        .collect();
+    let names: Vec<String> = files.iter().map(|p| p.display().to_string()).collect();
+    let found = crate::rules::across::pair_findings(&keys, &names, lang);
+    drop(keys);
+    let again: Vec<(usize, Vec<diagnostic::Diagnostic>)> =
+        found.into_iter().enumerate().filter(|(_, d)| !d.is_empty()).collect();
+    let redone = in_parallel(&again, |(i, extra)| files.get(*i).map(|p| check_one(p, run, lang, style, extra, false)));
+    for ((i, _), result) in again.iter().zip(redone) {
+        if let (Some(slot), Some(Some(result))) = (results.get_mut(*i), result) {
+            *slot = Some(result);
+        }
+    }
 }
 
 /// Loads a file or `REV:PATH` that must be valid: problems are printed and become the outcome

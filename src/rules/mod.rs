@@ -4,6 +4,7 @@
 //! summary here; `docs/rules.md` explains each one; `tests/fixtures/rules/<code>/` holds a
 //! passing and a failing example. Rules on [U] (unverified) points of the spec are warnings.
 
+pub mod across;
 mod cover;
 mod dates;
 mod history;
@@ -409,6 +410,6 @@ pub fn all_codes() -> impl Iterator<Item = &'static Code> {
         .iter()
         .copied()
         .chain([crate::leak::INDIVIDUAL_NUMBER_IN_TEXT, crate::render::MISSING_GLYPH, crate::render::FONT_LACKS_GLYPH])
-        .chain([crate::portfolio::DUPLICATE_ASSESSMENT_NUMBER])
+        .chain(across::CODES)
         .chain(RULES.iter().map(|r| &r.code))
 }

@@ -1,0 +1,233 @@
+//! The rules across files for a pair: a 様式2 whose Ⅳ1 says 基礎+重点 and the 様式3 of the same
+//! 評価実施機関 and 評価書番号 (`paired-assessment-missing`, `paired-assessment-mismatch`), in
+//! `check`, `list` and `report` given several files or a folder.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::*;
+use serde_json::Value;
+
+const TODAY: &str = "2025-05-01";
+const KISO: &str = "kokuho-kiso.yaml";
+const JUTEN: &str = "kokuho-juten.yaml";
+
+fn sample(name: &str) -> PathBuf {
+    root().join("assessments/examples").join(name)
+}
+
+/// How a test edits a sample's text.
+type Edit<'a> = &'a dyn Fn(String) -> String;
+
+/// A folder with the given files, each a sample (by name) edited.
+fn folder(files: &[(&str, &str, Edit<'_>)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (src, name, edit) in files {
+        let text = std::fs::read_to_string(sample(src)).expect("read sample");
+        std::fs::write(dir.path().join(name), edit(text)).expect("write");
+    }
+    dir
+}
+
+fn same(t: String) -> String {
+    t
+}
+
+fn renumber(t: String) -> String {
+    t.replacen("  number: \"5\"", "  number: \"6\"", 1)
+}
+
+/// The 1-based line of the first line of `file` starting (after indentation) with `start`.
+fn line_of(file: &Path, start: &str) -> u64 {
+    let text = std::fs::read_to_string(file).expect("read");
+    text.lines().position(|l| l.trim_start().starts_with(start)).map(|i| i as u64 + 1).expect("line")
+}
+
+fn check(dir: &Path) -> (i32, Value) {
+    let out = pia_in(dir, ["check", ".", "--today", TODAY, "--format", "json", "--lang", "en"]);
+    (code(&out), json(&out))
+}
+
+/// (code, line) of the pairing findings of one file in `check --format json`.
+fn pairing_of(report: &Value, file: &str) -> Vec<(String, u64)> {
+    report["files"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|f| f["path"].as_str().is_some_and(|p| p.ends_with(file)))
+        .flat_map(|f| f["diagnostics"].as_array().cloned().unwrap_or_default())
+        .filter(|d| d["code"].as_str().is_some_and(|c| c.starts_with("paired-")))
+        .map(|d| (d["code"].as_str().unwrap_or_default().to_owned(), d["line"].as_u64().unwrap_or(0)))
+        .collect()
+}
+
+fn list(dir: &Path) -> (i32, Value) {
+    let out = pia([
+        "list".as_ref(),
+        dir.as_os_str(),
+        "--today".as_ref(),
+        TODAY.as_ref(),
+        "--format".as_ref(),
+        "json".as_ref(),
+    ]);
+    (code(&out), json(&out))
+}
+
+fn note_of(report: &Value, file: &str) -> String {
+    report["assessments"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|r| r["path"] == file)
+        .and_then(|r| r["note"].as_str())
+        .unwrap_or_default()
+        .to_owned()
+}
+
+#[test]
+fn the_pair_of_samples_is_clean_in_check_list_and_report() {
+    let dir = folder(&[(KISO, KISO, &same), (JUTEN, JUTEN, &same)]);
+    let (exit, report) = check(dir.path());
+    assert_eq!(exit, 0, "{report:#}");
+    assert_eq!(report["summary"]["errors"], 0, "{report:#}");
+    let (exit, report) = list(dir.path());
+    assert_eq!(exit, 0, "{report:#}");
+    let out_dir = tempfile::tempdir().expect("tempdir");
+    let md = out_dir.path().join("r.md");
+    let out = pia([
+        "report".as_ref(),
+        dir.path().as_os_str(),
+        "-o".as_ref(),
+        md.as_os_str(),
+        "--format".as_ref(),
+        "md".as_ref(),
+        "--today".as_ref(),
+        TODAY.as_ref(),
+    ]);
+    assert_eq!(code(&out), 0, "{}{}", stdout(&out), stderr(&out));
+    assert!(!std::fs::read_to_string(&md).expect("report").contains("paired-assessment-"));
+}
+
+#[test]
+fn a_kiso_without_its_juten_is_reported_at_iv1_when_the_body_keeps_juten_files() {
+    // 見本市長's 様式3 number 6 is there, the 様式3 of number 5 is not.
+    let dir = folder(&[(KISO, KISO, &same), (JUTEN, "other-juten.yaml", &renumber)]);
+    let (exit, report) = check(dir.path());
+    assert_eq!(exit, 1, "{report:#}");
+    let iv1 = line_of(&dir.path().join(KISO), "submitted:");
+    assert_eq!(pairing_of(&report, KISO), vec![("paired-assessment-missing".to_owned(), iv1)], "{report:#}");
+    // …and the 様式3 of number 6 has no 様式2: at its 評価書番号.
+    let number = line_of(&dir.path().join("other-juten.yaml"), "number:");
+    assert_eq!(pairing_of(&report, "other-juten.yaml"), vec![("paired-assessment-missing".to_owned(), number)]);
+    let (exit, listed) = list(dir.path());
+    assert_eq!(exit, 1, "{listed:#}");
+    assert!(note_of(&listed, KISO).contains("paired-assessment-missing"), "{listed:#}");
+    assert!(note_of(&listed, "other-juten.yaml").contains("paired-assessment-missing"), "{listed:#}");
+    // The human output prints the finding inside the file's own part, as the other findings.
+    let out = pia_in(dir.path(), ["check", ".", "--today", TODAY, "--lang", "en"]);
+    assert!(stdout(&out).contains("paired-assessment-missing"), "{}", stdout(&out));
+    // One file alone cannot see its pair: nothing across files.
+    let out = pia_in(dir.path(), ["check", KISO, "--today", TODAY, "--format", "json"]);
+    assert_eq!(code(&out), 0, "{}", stdout(&out));
+}
+
+#[test]
+fn a_kiso_whose_body_keeps_no_juten_here_is_not_asked_for_it() {
+    // The seed (熊本市長, 基礎+重点) and the 見本市 様式2 without any 様式3 of either body.
+    let dir = folder(&[(KISO, KISO, &same), (KISO, "six.yaml", &renumber)]);
+    std::fs::copy(seed(), dir.path().join("seed.yaml")).expect("copy seed");
+    let (exit, report) = check(dir.path());
+    assert_eq!(exit, 0, "{report:#}");
+    let (exit, listed) = list(dir.path());
+    assert_eq!(exit, 0, "{listed:#}");
+    // The repository's folder: the seed's 重点 is published elsewhere.
+    let out = pia(["check", "assessments", "--today", TODAY]);
+    assert_eq!(code(&out), 0, "{}", stdout(&out));
+}
+
+#[test]
+fn a_different_subjects_band_is_reported_at_the_juten_line() {
+    let band = |t: String| t.replacen("    subjects: 10万人以上30万人未満", "    subjects: 30万人以上", 1);
+    let dir = folder(&[(KISO, KISO, &same), (JUTEN, JUTEN, &band)]);
+    let (exit, report) = check(dir.path());
+    assert_eq!(exit, 1, "{report:#}");
+    let line = line_of(&dir.path().join(JUTEN), "subjects:");
+    assert_eq!(pairing_of(&report, JUTEN), vec![("paired-assessment-mismatch".to_owned(), line)], "{report:#}");
+    assert!(pairing_of(&report, KISO).is_empty());
+    let message = report.to_string();
+    assert!(message.contains(KISO) && message.contains("10万人以上30万人未満"), "names the 様式2 and its value");
+    let (exit, listed) = list(dir.path());
+    assert_eq!(exit, 1);
+    assert!(note_of(&listed, JUTEN).contains("paired-assessment-mismatch"), "{listed:#}");
+}
+
+#[test]
+fn a_different_affair_name_is_reported_at_the_juten_line() {
+    let name = |t: String| t.replacen("    name: 国民健康保険に関する事務", "    name: 後期高齢者医療に関する事務", 1);
+    let dir = folder(&[(KISO, KISO, &same), (JUTEN, JUTEN, &name)]);
+    let (exit, report) = check(dir.path());
+    assert_eq!(exit, 1, "{report:#}");
+    let line = line_of(&dir.path().join(JUTEN), "name: 後期高齢者医療");
+    assert_eq!(pairing_of(&report, JUTEN), vec![("paired-assessment-mismatch".to_owned(), line)], "{report:#}");
+}
+
+#[test]
+fn a_different_threshold_result_is_reported_at_the_juten_line() {
+    let result = |t: String| {
+        t.replacen(
+            "    result: 基礎項目評価及び重点項目評価の実施が義務付けられる",
+            "    result: 基礎項目評価の実施が義務付けられる（任意に重点項目評価を実施）",
+            1,
+        )
+    };
+    let dir = folder(&[(KISO, KISO, &same), (JUTEN, JUTEN, &result)]);
+    let (_, report) = check(dir.path());
+    let line = line_of(&dir.path().join(JUTEN), "result: 基礎項目評価の実施");
+    assert_eq!(pairing_of(&report, JUTEN), vec![("paired-assessment-mismatch".to_owned(), line)], "{report:#}");
+}
+
+#[test]
+fn a_kiso_only_kiso_needs_no_juten_but_contradicts_one() {
+    let kiso_only =
+        |t: String| t.replacen("  submitted: 基礎項目評価書及び重点項目評価書", "  submitted: 基礎項目評価書", 1);
+    // Another number, 基礎 only, beside the pair: nothing across files.
+    let other = |t: String| kiso_only(renumber(t));
+    let dir = folder(&[(KISO, KISO, &same), (JUTEN, JUTEN, &same), (KISO, "kiso-only.yaml", &other)]);
+    let (_, report) = check(dir.path());
+    assert!(pairing_of(&report, "kiso-only.yaml").is_empty(), "{report:#}");
+    assert!(pairing_of(&report, KISO).is_empty() && pairing_of(&report, JUTEN).is_empty(), "{report:#}");
+    // The same number as a 様式3 while Ⅳ1 says 基礎 only: at the 様式2's Ⅳ1.
+    let dir = folder(&[(KISO, KISO, &kiso_only), (JUTEN, JUTEN, &same)]);
+    let (_, report) = check(dir.path());
+    let iv1 = line_of(&dir.path().join(KISO), "submitted:");
+    assert_eq!(pairing_of(&report, KISO), vec![("paired-assessment-mismatch".to_owned(), iv1)], "{report:#}");
+}
+
+#[test]
+fn report_shows_the_missing_pair() {
+    let dir = folder(&[(KISO, KISO, &same), (JUTEN, "other-juten.yaml", &renumber)]);
+    let out_dir = tempfile::tempdir().expect("tempdir");
+    let md = out_dir.path().join("r.md");
+    let out = pia([
+        "report".as_ref(),
+        dir.path().as_os_str(),
+        "-o".as_ref(),
+        md.as_os_str(),
+        "--format".as_ref(),
+        "md".as_ref(),
+        "--today".as_ref(),
+        TODAY.as_ref(),
+    ]);
+    assert_eq!(code(&out), 1, "{}{}", stdout(&out), stderr(&out));
+    assert!(std::fs::read_to_string(&md).expect("report").contains("paired-assessment-missing"));
+}
+
+#[test]
+fn the_codes_are_registered_and_documented() {
+    let docs = std::fs::read_to_string(root().join("docs/rules.md")).expect("rules.md");
+    for name in ["paired-assessment-missing", "paired-assessment-mismatch"] {
+        assert_eq!(pia::rules::all_codes().filter(|c| c.name == name).count(), 1, "{name}");
+        assert!(docs.lines().any(|l| l == format!("## {name}")), "{name}");
+    }
+}
