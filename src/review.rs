@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::lang::Lang;
-use crate::model::{Assessment, KisoAssessment, Text};
+use crate::model::{Assessment, FormKind, KisoAssessment, Text};
 use crate::portfolio::{self, Entry, Row};
 use crate::wareki::Date;
 
@@ -232,6 +232,8 @@ fn view(index: usize, entry: &Entry, lang: Lang, today: Date) -> AssessmentView 
             let findings = rule_findings(r.code.name);
             let (result, result_text) = if form.is_none() {
                 ("not-applied", lang.pick("未適用（読み込めない）", "not applied (does not load)").to_owned())
+            } else if form.is_some_and(|f| !r.applies_to(f.kind())) && r.only_form() == Some(FormKind::Juten) {
+                ("not-applied", lang.pick("未適用（様式3の規則）", "not applied (a 様式3 rule)").to_owned())
             } else if form.is_some_and(|f| !r.applies_to(f.kind())) {
                 (
                     "not-applied",

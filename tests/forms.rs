@@ -193,3 +193,88 @@ fn docs_forms_md_is_the_generated_list() {
         "docs/forms.md is out of date: PIA_WRITE_FORMS_DOC=1 cargo test --release --test forms docs_forms"
     );
 }
+
+fn juten_base() -> std::path::PathBuf {
+    root().join("tests/fixtures/juten/base.yaml")
+}
+
+/// The codes and lines `pia check` reports on a copy of the 様式3 base edited by `edit`.
+fn check_juten_edit(edit: impl FnOnce(String) -> String) -> Vec<(String, u64)> {
+    let (dir, _) = edited_copy(&juten_base(), "x.yaml", edit);
+    let out = pia_in(dir.path(), ["check", "x.yaml", "--today", "2025-05-01", "--format", "json", "--lang", "en"]);
+    codes_and_lines(&json(&out))
+}
+
+fn line_of(text: &str, needle: &str) -> u64 {
+    text.lines().position(|l| l.contains(needle)).expect(needle) as u64 + 1
+}
+
+#[test]
+fn the_juten_base_checks_clean() {
+    assert_eq!(check_juten_edit(|t| t), Vec::<(String, u64)>::new());
+}
+
+#[test]
+fn the_kiso_rules_on_items_juten_has_run_on_juten_at_its_items() {
+    let base = std::fs::read_to_string(juten_base()).expect("base");
+    // Ⅰ1① not in the title.
+    let found =
+        check_juten_edit(|t| t.replacen("title: 国民健康保険に関する事務　重点項目評価書", "title: 重点項目評価書", 1));
+    assert_eq!(found, [("title-affair-mismatch".to_owned(), line_of(&base, "  title: 国民健康保険"))]);
+    // Ⅰ5 実施する without its basis.
+    let found = check_juten_edit(|t| t.replacen("    basis: 番号法第19条第8号　別表\n", "", 1));
+    assert_eq!(found, [("linkage-basis-missing".to_owned(), line_of(&base, "  network_linkage:"))]);
+    // Ⅰ6② with a person's name.
+    let found = check_juten_edit(|t| t.replacen("head_title: 国保年金課長", "head_title: 国保年金課長　見本　太郎", 1));
+    assert_eq!(found, [("personal-name-in-title".to_owned(), line_of(&base, "head_title:"))]);
+}
+
+#[test]
+fn juten_threshold_result_follows_the_subjects_band() {
+    let with = |band: &str, result: &str| {
+        check_juten_edit(|t| {
+            t.replacen("subjects: 10万人以上30万人未満", &format!("subjects: {band}"), 1).replacen(
+                "result: 基礎項目評価及び重点項目評価の実施が義務付けられる",
+                &format!("result: {result}"),
+                1,
+            )
+        })
+        .iter()
+        .any(|(c, _)| c == "juten-threshold-result-mismatch")
+    };
+    let (juten, kiso, none) = (
+        "基礎項目評価及び重点項目評価の実施が義務付けられる",
+        "基礎項目評価の実施が義務付けられる（任意に重点項目評価を実施）",
+        "特定個人情報保護評価の実施が義務付けられない（任意に重点項目評価を実施）",
+    );
+    assert!(!with("1,000人未満（任意実施）", none));
+    assert!(with("1,000人未満（任意実施）", kiso));
+    assert!(!with("1,000人以上1万人未満", kiso));
+    assert!(with("1,000人以上1万人未満", juten));
+    assert!(!with("1万人以上10万人未満", kiso));
+    assert!(!with("1万人以上10万人未満", juten));
+    assert!(with("1万人以上10万人未満", none));
+    assert!(!with("10万人以上30万人未満", juten));
+    assert!(with("10万人以上30万人未満", kiso));
+    assert!(with("30万人以上", juten));
+}
+
+#[test]
+fn the_report_of_a_kiso_names_the_juten_rules_as_not_applied() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let report = dir.path().join("r.md");
+    let out = pia([
+        "report".as_ref(),
+        kiso_pair().as_os_str(),
+        "-o".as_ref(),
+        report.as_os_str(),
+        "--format".as_ref(),
+        "md".as_ref(),
+        "--today".as_ref(),
+        "2025-05-01".as_ref(),
+    ]);
+    assert_eq!(code(&out), 0, "{}{}", stdout(&out), stderr(&out));
+    let text = std::fs::read_to_string(&report).expect("report");
+    assert!(text.contains("未適用（様式3の規則）"), "{text}");
+    assert!(!text.contains("様式2にはまだ適用しません"), "{text}");
+}

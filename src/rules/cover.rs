@@ -2,8 +2,8 @@
 
 use super::{CommonContext, RuleContext};
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::Text;
 use crate::model::vocab::LinkageStatus;
+use crate::model::{Assessment, Text};
 
 /// True when an optional text is absent or blank.
 pub(super) fn blank(text: &Option<Text>) -> bool {
@@ -43,18 +43,49 @@ pub fn form_revision_outdated(cx: &CommonContext<'_>, code: &'static Code, out: 
     }
 }
 
-pub fn title_affair_mismatch(cx: &RuleContext<'_>, code: &'static Code, out: &mut Vec<Diagnostic>) {
-    let a = cx.assessment;
-    let name = a.related_info.affair.name.as_str().trim();
-    if !name.is_empty() && !a.cover.title.as_str().contains(name) {
+/// Ⅰ1①事務の名称, on every form (様式2 Ⅰ 関連情報, 様式3 Ⅰ 基本情報).
+fn affair_name(form: &Assessment) -> &Text {
+    match form {
+        Assessment::Kiso(a) => &a.related_info.affair.name,
+        Assessment::Juten(a) => &a.basic_info.affair.name,
+    }
+}
+
+/// 情報提供ネットワークシステムによる情報連携 (様式2 Ⅰ4, 様式3 Ⅰ5): its status, its 法令上の根拠,
+/// where the basis is and the item's number on the form.
+fn network_linkage(form: &Assessment) -> (LinkageStatus, &Option<Text>, &'static str, &'static str) {
+    match form {
+        Assessment::Kiso(a) => {
+            let l = &a.related_info.network_linkage;
+            (l.status, &l.basis, "/related_info/network_linkage/basis", "Ⅰ4")
+        }
+        Assessment::Juten(a) => {
+            let l = &a.basic_info.network_linkage;
+            (l.status, &l.basis, "/basic_info/network_linkage/basis", "Ⅰ5")
+        }
+    }
+}
+
+/// 所属長の役職名 (様式2 Ⅰ5②, 様式3 Ⅰ6②) and where it is.
+fn head_title(form: &Assessment) -> (&Text, &'static str) {
+    match form {
+        Assessment::Kiso(a) => (&a.related_info.department.head_title, "/related_info/department/head_title"),
+        Assessment::Juten(a) => (&a.basic_info.department.head_title, "/basic_info/department/head_title"),
+    }
+}
+
+pub fn title_affair_mismatch(cx: &CommonContext<'_>, code: &'static Code, out: &mut Vec<Diagnostic>) {
+    let a = cx.form.cover();
+    let name = affair_name(cx.form).as_str().trim();
+    if !name.is_empty() && !a.title.as_str().contains(name) {
         out.push(cx.at(
             code,
             "/cover/title",
             format!(
                 "評価書名「{}」に事務の名称「{name}」が含まれていません。評価書名は事務が推測できる名称にします。",
-                a.cover.title.as_str()
+                a.title.as_str()
             ),
-            format!("The title 「{}」 does not contain the affair's name 「{name}」.", a.cover.title.as_str()),
+            format!("The title 「{}」 does not contain the affair's name 「{name}」.", a.title.as_str()),
         ));
     }
 }
@@ -90,14 +121,14 @@ pub fn declaration_body_mismatch(cx: &CommonContext<'_>, code: &'static Code, ou
     }
 }
 
-pub fn linkage_basis_missing(cx: &RuleContext<'_>, code: &'static Code, out: &mut Vec<Diagnostic>) {
-    let l = &cx.assessment.related_info.network_linkage;
-    if l.status == LinkageStatus::Yes && blank(&l.basis) {
+pub fn linkage_basis_missing(cx: &CommonContext<'_>, code: &'static Code, out: &mut Vec<Diagnostic>) {
+    let (status, basis, pointer, item) = network_linkage(cx.form);
+    if status == LinkageStatus::Yes && blank(basis) {
         out.push(cx.at(
             code,
-            "/related_info/network_linkage/basis",
+            pointer,
             "情報連携を「実施する」場合は、②法令上の根拠（例: 番号法第19条第8号　別表）を記載します。".into(),
-            "When linkage is 実施する, give its legal basis in Ⅰ4② (e.g. 番号法第19条第8号　別表).".into(),
+            format!("When linkage is 実施する, give its legal basis in {item}② (e.g. 番号法第19条第8号　別表)."),
         ));
     }
 }
@@ -128,8 +159,9 @@ fn looks_like_name_part(word: &str) -> bool {
     (1..=5).contains(&n) && word.chars().all(|c| is_kanji(c) || matches!(c, '\u{3040}'..='\u{30FF}'))
 }
 
-pub fn personal_name_in_title(cx: &RuleContext<'_>, code: &'static Code, out: &mut Vec<Diagnostic>) {
-    let title = cx.assessment.related_info.department.head_title.as_str();
+pub fn personal_name_in_title(cx: &CommonContext<'_>, code: &'static Code, out: &mut Vec<Diagnostic>) {
+    let (title, pointer) = head_title(cx.form);
+    let title = title.as_str();
     let parts = words(title);
     let Some((first, rest)) = parts.split_first() else { return };
     if !rest.is_empty() && rest.iter().all(|w| looks_like_name_part(w)) {
@@ -137,7 +169,7 @@ pub fn personal_name_in_title(cx: &RuleContext<'_>, code: &'static Code, out: &m
         out.push(
             cx.at(
                 code,
-                "/related_info/department/head_title",
+                pointer,
                 format!("所属長の役職名「{title}」に個人名（{name}）が含まれているようです。令和元年の様式改正以降、役職名のみを記載します。"),
                 format!("The head's title 「{title}」 seems to include a person's name ({name}); since 令和元年 the form asks for the title only."),
             )

@@ -8,6 +8,7 @@ pub mod across;
 mod cover;
 mod dates;
 mod history;
+mod juten;
 mod risk;
 mod threshold;
 mod withheld;
@@ -16,7 +17,7 @@ pub(crate) use cover::declaration_subject;
 
 use crate::diagnostic::{Code, Diagnostic, Severity::*};
 use crate::lang::Lang;
-use crate::model::{Assessment, FormKind, KisoAssessment};
+use crate::model::{Assessment, FormKind, JutenAssessment, KisoAssessment};
 use crate::wareki::Date;
 use crate::yaml::SourceMap;
 
@@ -32,20 +33,37 @@ enum Check {
     EveryForm(fn(&CommonContext<'_>, &'static Code, &mut Vec<Diagnostic>)),
     /// 様式2 only.
     Kiso(fn(&RuleContext<'_>, &'static Code, &mut Vec<Diagnostic>)),
+    /// 様式3 only.
+    Juten(fn(&JutenContext<'_>, &'static Code, &mut Vec<Diagnostic>)),
 }
 
 impl Rule {
+    /// The one form the rule is for, when it is not a rule of every form.
+    pub fn only_form(&self) -> Option<FormKind> {
+        match self.check {
+            Check::EveryForm(_) => None,
+            Check::Kiso(_) => Some(FormKind::Kiso),
+            Check::Juten(_) => Some(FormKind::Juten),
+        }
+    }
+
     /// True when the rule checks assessments on `kind`.
     pub fn applies_to(&self, kind: FormKind) -> bool {
         match (&self.check, kind) {
-            (Check::EveryForm(_), _) | (Check::Kiso(_), FormKind::Kiso) => true,
-            (Check::Kiso(_), FormKind::Juten) => false,
+            (Check::EveryForm(_), _) | (Check::Kiso(_), FormKind::Kiso) | (Check::Juten(_), FormKind::Juten) => true,
+            (Check::Kiso(_), FormKind::Juten) | (Check::Juten(_), FormKind::Kiso) => false,
         }
     }
 }
 
-/// A rule of 様式2 (`rule!(…)`) or of every form (`rule!(every form: …)`).
+/// A rule of 様式2 (`rule!(…)`), of 様式3 (`rule!(juten: …)`) or of every form (`rule!(every form: …)`).
 macro_rules! rule {
+    (juten: $name:literal, $severity:expr, $item:literal, $ja:literal, $en:literal, $check:path) => {
+        Rule {
+            code: Code { name: $name, severity: $severity, item: Some($item), summary_ja: $ja, summary_en: $en },
+            check: Check::Juten($check),
+        }
+    };
     (every form: $name:literal, $severity:expr, $item:literal, $ja:literal, $en:literal, $check:path) => {
         Rule {
             code: Code { name: $name, severity: $severity, item: Some($item), summary_ja: $ja, summary_en: $en },
@@ -71,7 +89,7 @@ pub static RULES: &[Rule] = &[
         cover::form_revision_outdated
     ),
     rule!(
-        "title-affair-mismatch",
+        every form: "title-affair-mismatch",
         Warning,
         "表紙 評価書名",
         "評価書名にⅠ1①事務の名称が含まれていない",
@@ -87,7 +105,7 @@ pub static RULES: &[Rule] = &[
         cover::declaration_body_mismatch
     ),
     rule!(
-        "linkage-basis-missing",
+        every form: "linkage-basis-missing",
         Warning,
         "Ⅰ 4. ②法令上の根拠",
         "Ⅰ4①が「実施する」なのにⅠ4②法令上の根拠がない",
@@ -95,7 +113,7 @@ pub static RULES: &[Rule] = &[
         cover::linkage_basis_missing
     ),
     rule!(
-        "personal-name-in-title",
+        every form: "personal-name-in-title",
         Warning,
         "Ⅰ 5. ②所属長の役職名",
         "所属長の役職名に個人名が書かれているおそれ（令和元年以降は役職名のみ）",
@@ -215,6 +233,70 @@ pub static RULES: &[Rule] = &[
         risk::priority_restated_mismatch
     ),
     rule!(
+        juten: "juten-outsourcing-mismatch",
+        Error,
+        "Ⅲ 4. ［ ］委託しない",
+        "Ⅲ4「委託しない」の印、Ⅱ4 委託の有無、委託事項の有無が食い違う（ファイルごと）",
+        "Ⅲ4's 「委託しない」, Ⅱ4's 委託の有無 and the 委託事項 written disagree (per file)",
+        juten::outsourcing_mismatch
+    ),
+    rule!(
+        juten: "juten-provision-mismatch",
+        Error,
+        "Ⅲ 5. ［ ］提供・移転しない",
+        "Ⅲ5「提供・移転しない」の印、Ⅱ5 提供・移転の有無、提供先・移転先の有無が食い違う（ファイルごと）",
+        "Ⅲ5's 「提供・移転しない」, Ⅱ5's boxes and the 提供先/移転先 written disagree (per file)",
+        juten::provision_mismatch
+    ),
+    rule!(
+        juten: "juten-network-mismatch",
+        Error,
+        "Ⅲ 6. ［ ］接続しない",
+        "Ⅲ6「接続しない（入手）」「接続しない（提供）」の印がⅠ5 情報連携の実施の有無と合わない",
+        "Ⅲ6's 「接続しない」 boxes do not match Ⅰ5 (information linkage)",
+        juten::network_mismatch
+    ),
+    rule!(
+        juten: "juten-risk-answer-missing",
+        Warning,
+        "Ⅲ リスク対策",
+        "Ⅲ4〜Ⅲ6・Ⅲ8の「…しない／ない」に印がないのに、その回答・措置・根拠がない",
+        "A box of Ⅲ4–Ⅲ6/Ⅲ8 is not checked but its answer, measures or basis is missing",
+        juten::risk_answer_missing
+    ),
+    rule!(
+        juten: "juten-not-applicable-but-answered",
+        Warning,
+        "Ⅲ リスク対策",
+        "Ⅲ4〜Ⅲ6・Ⅲ8の「…しない／ない」に印があるのに、その回答・措置・根拠が書かれている",
+        "A box of Ⅲ4–Ⅲ6/Ⅲ8 is checked but its answer, measures or basis is written",
+        juten::not_applicable_but_answered
+    ),
+    rule!(
+        juten: "juten-resubcontract-details-missing",
+        Warning,
+        "Ⅱ 4. 再委託",
+        "④再委託の有無が「再委託する」なのに、⑤再委託の許諾方法又は⑥再委託事項がない",
+        "④ says 再委託する but ⑤ (how it is permitted) or ⑥ (what is subcontracted) is missing",
+        juten::resubcontract_details_missing
+    ),
+    rule!(
+        juten: "juten-incident-details-missing",
+        Warning,
+        "Ⅲ 7. ②過去3年以内に、評価実施機関において、個人情報に関する重大事故が発生したか",
+        "Ⅲ7②が「発生あり」なのに、その内容又は再発防止策の内容がない",
+        "Ⅲ7② says 発生あり but its details or the prevention measures are missing",
+        juten::incident_details_missing
+    ),
+    rule!(
+        juten: "juten-threshold-result-mismatch",
+        Error,
+        "Ⅴ 1. ②しきい値判断結果",
+        "Ⅴ1②しきい値判断結果がⅠ1③対象人数と合わない（又はその人数では重点項目評価書ではない）",
+        "Ⅴ1② does not fit Ⅰ1③ (or that many subjects require a 全項目評価書, not a 重点項目評価書)",
+        juten::threshold_result_mismatch
+    ),
+    rule!(
         every form: "history-after-publication",
         Error,
         "変更箇所 変更日",
@@ -314,6 +396,22 @@ impl RuleContext<'_> {
     }
 }
 
+/// What a rule of 様式3 sees: the assessment, where its values are, and the day to judge elapsed
+/// time by.
+pub struct JutenContext<'a> {
+    pub assessment: &'a JutenAssessment,
+    pub map: &'a SourceMap,
+    pub lang: Lang,
+    pub today: Date,
+}
+
+impl JutenContext<'_> {
+    /// A finding about the value at `pointer`, placed at its YAML line.
+    pub fn at(&self, code: &'static Code, pointer: &str, ja: String, en: String) -> Diagnostic {
+        finding(self.map, FormKind::Juten, code, pointer, self.lang.pick(ja, en))
+    }
+}
+
 /// What a rule of every form sees: the assessment of whichever form, where its values are, and
 /// the day to judge elapsed time by.
 pub struct CommonContext<'a> {
@@ -371,12 +469,24 @@ pub fn check(
         (Assessment::Kiso(a), _) => Some(RuleContext { assessment: a, previous: None, map, lang, today }),
         (Assessment::Juten(_), _) => None,
     };
+    let juten = match assessment {
+        Assessment::Juten(a) => Some(JutenContext { assessment: a, map, lang, today }),
+        Assessment::Kiso(_) => None,
+    };
     let mut out = Vec::new();
     for rule in RULES {
-        match (&rule.check, &kiso) {
-            (Check::EveryForm(check), _) => check(&common, &rule.code, &mut out),
-            (Check::Kiso(check), Some(cx)) => check(cx, &rule.code, &mut out),
-            (Check::Kiso(_), None) => {}
+        match &rule.check {
+            Check::EveryForm(check) => check(&common, &rule.code, &mut out),
+            Check::Kiso(check) => {
+                if let Some(cx) = &kiso {
+                    check(cx, &rule.code, &mut out);
+                }
+            }
+            Check::Juten(check) => {
+                if let Some(cx) = &juten {
+                    check(cx, &rule.code, &mut out);
+                }
+            }
         }
     }
     out
