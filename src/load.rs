@@ -167,6 +167,7 @@ fn load_source(source: Source, lang: Lang) -> Loaded {
                     }
                     Err(d) => diagnostics.push(*d),
                 }
+                loaded.source.hidden = withheld_spans(&value, &loaded.map);
                 loaded.value = Some(value);
             }
             Err(d) => diagnostics.push(d),
@@ -186,6 +187,35 @@ fn load_source(source: Source, lang: Lang) -> Loaded {
     diagnostic::sort(&mut diagnostics);
     loaded.diagnostics = diagnostic::cap_per_code(diagnostics, lang);
     loaded
+}
+
+/// Where the withheld texts (and their reasons) are: every `{text, withheld}` of the document.
+fn withheld_spans(value: &Value, map: &SourceMap) -> Vec<(usize, usize)> {
+    fn walk(value: &Value, pointer: String, map: &SourceMap, out: &mut Vec<(usize, usize)>) {
+        match value {
+            Value::Object(m) if m.contains_key("withheld") => {
+                for key in ["text", "withheld"] {
+                    if let Some(node) = map.get(&format!("{pointer}/{key}")) {
+                        out.push((node.value.offset, node.value.len));
+                    }
+                }
+            }
+            Value::Object(m) => {
+                for (k, v) in m {
+                    walk(v, format!("{pointer}/{}", yaml::escape_pointer_segment(k)), map, out);
+                }
+            }
+            Value::Array(items) => {
+                for (i, v) in items.iter().enumerate() {
+                    walk(v, format!("{pointer}/{i}"), map, out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(value, String::new(), map, &mut out);
+    out
 }
 
 /// The typed model of a document that passed its form's schema.

@@ -56,14 +56,16 @@ pub fn human_file(file: &FileReport<'_>, lang: Lang, style: Style) -> String {
     // A file with an individual number in it is reported without source snippets, so the
     // number is never printed; messages are masked as well.
     let redact = file.diagnostics.iter().any(|d| d.code == crate::leak::INDIVIDUAL_NUMBER_IN_TEXT);
+    // Withheld text never appears in a snippet.
+    let source = file.source.for_snippets();
     for d in file.diagnostics {
         let masked = masked(d);
         let d = &masked;
         // A snippet of a very long line (10,000 brackets, a megabyte of text) helps no one.
         let long_line = d.location.is_some_and(|l| {
-            file.source.text.lines().nth(l.line.saturating_sub(1)).is_some_and(|t| t.chars().count() > MAX_SNIPPET_LINE)
+            source.text.lines().nth(l.line.saturating_sub(1)).is_some_and(|t| t.chars().count() > MAX_SNIPPET_LINE)
         });
-        let shown = Shown { d, source: CharColumns(file.source), lang, redact: redact || long_line };
+        let shown = Shown { d, source: CharColumns(&source), lang, redact: redact || long_line };
         let handler = if d.help.as_deref().is_some_and(|h| h.contains('\n')) { &unwrapped } else { &handler };
         if handler.render_report(&mut out, &shown).is_err() {
             out.push_str(&format!("{}: {}\n", file.source.name, d.message));

@@ -16,6 +16,8 @@ pub struct Source {
     /// The file began with a UTF-8 byte order mark (dropped from `text`; kept when pia rewrites
     /// the file).
     pub bom: bool,
+    /// Byte ranges (start, length) of withheld (非公表) text, never shown in a source snippet.
+    pub hidden: Vec<(usize, usize)>,
     /// Byte offset where each line starts.
     line_starts: Vec<usize>,
 }
@@ -25,7 +27,7 @@ impl Source {
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
         let text = text.into();
         let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
-        Self { name: name.into(), text, bom: false, line_starts }
+        Self { name: name.into(), text, bom: false, hidden: Vec::new(), line_starts }
     }
 
     /// The text to show beside an encoding diagnostic: the bytes decoded leniently, or nothing
@@ -143,6 +145,27 @@ impl Source {
     }
 
     /// The source text covered by a location.
+    /// The source as diagnostics may show it: withheld text replaced, character by character, by
+    /// a mark of the same byte length (`*`, `·`, `＊`), so every position stays where it was and a
+    /// snippet in a CI log never shows what the public version leaves out.
+    pub fn for_snippets(&self) -> std::borrow::Cow<'_, Source> {
+        if self.hidden.is_empty() {
+            return std::borrow::Cow::Borrowed(self);
+        }
+        let mut text = String::with_capacity(self.text.len());
+        for (i, c) in self.text.char_indices() {
+            let hidden = self.hidden.iter().any(|(start, len)| i >= *start && i < start + len);
+            text.push(match c.len_utf8() {
+                _ if !hidden || c == '\n' || c == '\r' => c,
+                1 => '*',
+                2 => '·',
+                3 => '＊',
+                _ => '\u{1D15E}',
+            });
+        }
+        std::borrow::Cow::Owned(Self { text, ..self.clone() })
+    }
+
     pub fn slice(&self, location: Location) -> &str {
         self.text.get(location.offset..location.offset + location.len).unwrap_or("")
     }

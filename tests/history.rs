@@ -490,3 +490,13 @@ fn amend_without_a_date_refuses_and_a_new_date_redates_its_rows() {
     let out = pia_in(dir.path(), ["amend", "new.yaml", "--from", "old.yaml"]);
     assert_eq!(code(&out), 0, "{}{}", stdout(&out), stderr(&out));
 }
+
+#[test]
+fn a_snippet_never_shows_withheld_text() {
+    // A warning on the withheld text itself: its snippet is the very line that holds it.
+    let out = pia(["check", "--today", "2025-05-01", "tests/fixtures/render/withheld-glyph.yaml"]);
+    let text = stdout(&out);
+    assert!(text.contains("withheld-glyph.yaml:17:"), "{text}");
+    assert!(!text.contains("秘匿システム名") && !text.contains("セキュリティ上のリスク"), "{text}");
+    assert!(text.contains("text: ＊＊＊"), "the line is shown, its withheld text masked: {text}");
+}
