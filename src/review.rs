@@ -217,6 +217,17 @@ fn judgement(a: &KisoAssessment, map: &crate::yaml::SourceMap, lang: Lang) -> Ju
     }
 }
 
+/// Why a rule is not applied to a file of form `kind`: it is another form's rule.
+fn not_applied(rule: &crate::rules::Rule, kind: FormKind, lang: Lang) -> String {
+    match rule.only_form() {
+        Some(FormKind::Juten) => lang.pick("未適用（様式3の規則）", "not applied (a 様式3 rule)").to_owned(),
+        Some(FormKind::Kiso) | None => lang.pick(
+            format!("未適用（様式2の規則。{}にはまだ適用しません）", kind.label()),
+            format!("not applied (a 様式2 rule, not yet applied to {})", kind.label()),
+        ),
+    }
+}
+
 fn view(index: usize, entry: &Entry, lang: Lang, today: Date) -> AssessmentView {
     let row = portfolio::row(entry, lang, today);
     let loaded = entry.loaded.as_ref().ok();
@@ -232,19 +243,8 @@ fn view(index: usize, entry: &Entry, lang: Lang, today: Date) -> AssessmentView 
             let findings = rule_findings(r.code.name);
             let (result, result_text) = if form.is_none() {
                 ("not-applied", lang.pick("未適用（読み込めない）", "not applied (does not load)").to_owned())
-            } else if form.is_some_and(|f| !r.applies_to(f.kind())) && r.only_form() == Some(FormKind::Juten) {
-                ("not-applied", lang.pick("未適用（様式3の規則）", "not applied (a 様式3 rule)").to_owned())
-            } else if form.is_some_and(|f| !r.applies_to(f.kind())) {
-                (
-                    "not-applied",
-                    lang.pick(
-                        format!("未適用（様式2の規則。{}にはまだ適用しません）", form.map_or("", |f| f.kind().label())),
-                        format!(
-                            "not applied (a 様式2 rule, not yet applied to {})",
-                            form.map_or("", |f| f.kind().label())
-                        ),
-                    ),
-                )
+            } else if let Some(kind) = form.map(Assessment::kind).filter(|k| !r.applies_to(*k)) {
+                ("not-applied", not_applied(r, kind, lang))
             } else if !findings.is_empty() {
                 ("finding", lang.pick(format!("{}件", findings.len()), format!("{} finding(s)", findings.len())))
             } else if crate::rules::CHANGE_RULES.contains(&r.code.name) {

@@ -89,13 +89,13 @@ fn what_pia_does_not_do_for_juten_yet_it_says_and_writes_nothing() {
     assert_eq!(code(&out), 2, "{}", stderr(&out));
 }
 
-#[test]
-fn the_report_names_the_rules_not_applied_to_juten() {
+/// `pia report FILE --format md`, as text.
+fn md_report(file: &std::path::Path) -> String {
     let dir = tempfile::tempdir().expect("tempdir");
     let report = dir.path().join("r.md");
     let out = pia([
         "report".as_ref(),
-        juten().as_os_str(),
+        file.as_os_str(),
         "-o".as_ref(),
         report.as_os_str(),
         "--format".as_ref(),
@@ -104,7 +104,12 @@ fn the_report_names_the_rules_not_applied_to_juten() {
         "2025-05-01".as_ref(),
     ]);
     assert_eq!(code(&out), 0, "{}{}", stdout(&out), stderr(&out));
-    let text = std::fs::read_to_string(&report).expect("report");
+    std::fs::read_to_string(&report).expect("report")
+}
+
+#[test]
+fn the_report_names_the_rules_not_applied_to_juten() {
+    let text = md_report(&juten());
     assert!(text.contains("様式3（令和6年10月）"), "{text}");
     assert!(text.contains("未適用（様式2の規則。様式3にはまだ適用しません）"), "{text}");
     assert!(!text.contains("### 1."), "no 様式2 しきい値判断 section for a 様式3 file: {text}");
@@ -261,20 +266,7 @@ fn juten_threshold_result_follows_the_subjects_band() {
 
 #[test]
 fn the_report_of_a_kiso_names_the_juten_rules_as_not_applied() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let report = dir.path().join("r.md");
-    let out = pia([
-        "report".as_ref(),
-        kiso_pair().as_os_str(),
-        "-o".as_ref(),
-        report.as_os_str(),
-        "--format".as_ref(),
-        "md".as_ref(),
-        "--today".as_ref(),
-        "2025-05-01".as_ref(),
-    ]);
-    assert_eq!(code(&out), 0, "{}{}", stdout(&out), stderr(&out));
-    let text = std::fs::read_to_string(&report).expect("report");
+    let text = md_report(&kiso_pair());
     assert!(text.contains("未適用（様式3の規則）"), "{text}");
     assert!(!text.contains("様式2にはまだ適用しません"), "{text}");
 }

@@ -49,10 +49,7 @@ impl Rule {
 
     /// True when the rule checks assessments on `kind`.
     pub fn applies_to(&self, kind: FormKind) -> bool {
-        match (&self.check, kind) {
-            (Check::EveryForm(_), _) | (Check::Kiso(_), FormKind::Kiso) | (Check::Juten(_), FormKind::Juten) => true,
-            (Check::Kiso(_), FormKind::Juten) | (Check::Juten(_), FormKind::Kiso) => false,
-        }
+        self.only_form().is_none_or(|only| only == kind)
     }
 }
 
