@@ -27,6 +27,7 @@ pub mod review;
 pub mod rules;
 pub mod scaffold;
 pub mod schema;
+pub mod schema_tree;
 pub mod source;
 pub mod threshold;
 pub mod wareki;

@@ -7,10 +7,10 @@
 use std::path::{Path, PathBuf};
 
 use minijinja::{Environment, Error, ErrorKind, context};
-use serde_json::Value;
 
 use crate::lang::Lang;
 use crate::model::FormKind;
+use crate::schema_tree::{SchemaNode, Shape};
 
 /// The draft's template (embedded, so the binary needs no files beside it).
 pub const TEMPLATE: &str = include_str!("../templates/new.yaml.j2");
@@ -120,13 +120,12 @@ fn environment() -> Environment<'static> {
 /// The comment lines before an item: its name (the schema's `title`), its choices, how to write
 /// a check box or a date, and the guidance given in the template.
 fn note(pointer: &str, guidance: &str, indent: usize) -> Result<String, Error> {
-    let schema = schema();
     let unknown = || Error::new(ErrorKind::InvalidOperation, format!("no item {pointer} in the schema"));
-    let node = node_at(schema, pointer).ok_or_else(unknown)?;
+    let node = form(FormKind::Kiso).at_pointer(pointer).ok_or_else(unknown)?;
     let title = crate::schema::item_for_pointer(crate::model::FormKind::Kiso, pointer).ok_or_else(unknown)?;
     let pad = " ".repeat(indent);
     let mut lines = vec![format!("{pad}# {title}")];
-    let choices = choices(schema, node);
+    let choices = node.choices();
     let listed: Vec<String> = choices.iter().enumerate().map(|(i, c)| format!("{}) {c}", i + 1)).collect();
     let one_line = listed.join("　");
     if !choices.is_empty() && one_line.chars().count() <= 60 {
@@ -135,9 +134,9 @@ fn note(pointer: &str, guidance: &str, indent: usize) -> Result<String, Error> {
         lines.push(format!("{pad}#   選択肢:"));
         lines.extend(listed.iter().map(|c| format!("{pad}#     {c}")));
     }
-    match kind(schema, node) {
-        Some("boolean") => lines.push(format!("{pad}#   ［ ］: 印を付けるなら true、付けないなら false")),
-        Some("date") => lines.push(format!("{pad}#   日付: 2025-04-25 または 令和7年4月25日")),
+    match node.shape() {
+        Shape::Bool => lines.push(format!("{pad}#   ［ ］: 印を付けるなら true、付けないなら false")),
+        Shape::Date => lines.push(format!("{pad}#   日付: 2025-04-25 または 令和7年4月25日")),
         _ => {}
     }
     if !guidance.is_empty() {
@@ -146,14 +145,14 @@ fn note(pointer: &str, guidance: &str, indent: usize) -> Result<String, Error> {
     Ok(lines.join("\n"))
 }
 
-fn schema() -> &'static Value {
-    crate::schema::schema_value(FormKind::Kiso)
+/// A form's schema as the tree of its items.
+fn form(kind: FormKind) -> SchemaNode<'static> {
+    SchemaNode::root(crate::schema::schema_value(kind))
 }
 
 /// A draft generated from a form's schema alone (every item in the schema's order, one block of
 /// each repeated kind): the draft of the forms that have no hand-written template.
 pub fn render_from_schema(kind: FormKind, values: &NewAssessment<'_>, link_path: &str) -> String {
-    let schema = crate::schema::schema_value(kind);
     let (body, affair, number) = (given(values.body), given(values.affair), given(values.number));
     let mut given_at: Vec<(String, String)> = Vec::new();
     given_at.push(("/form".into(), kind.label().into()));
@@ -183,29 +182,19 @@ pub fn render_from_schema(kind: FormKind, values: &NewAssessment<'_>, link_path:
         "# 空欄の項目は pia validate が1つずつ示します。繰り返しの欄（ファイル、委託事項など）は1つずつ入っています。"
             .to_owned(),
     ];
-    draft_object(schema, schema, "", 0, &given_at, &mut out);
+    draft_object(form(kind), "", 0, &given_at, &mut out);
     out.join("\n") + "\n"
 }
 
 /// The lines of an object's properties at `indent`, each under its comment.
-fn draft_object(
-    schema: &Value,
-    node: &Value,
-    pointer: &str,
-    indent: usize,
-    given: &[(String, String)],
-    out: &mut Vec<String>,
-) {
-    let Some(props) = object(schema, node).and_then(|o| o.get("properties")).and_then(Value::as_object) else { return };
+fn draft_object(node: SchemaNode<'_>, pointer: &str, indent: usize, given: &[(String, String)], out: &mut Vec<String>) {
     let pad = " ".repeat(indent);
-    for (key, child) in props {
+    for (key, child) in node.properties() {
         let here = format!("{pointer}/{key}");
-        let title = child.get("title").or_else(|| deref(schema, child).get("title")).and_then(Value::as_str);
-        if let Some(title) = title {
+        if let Some(title) = child.title() {
             out.push(format!("{pad}# {title}"));
         }
-        let listed: Vec<String> =
-            choices(schema, child).iter().enumerate().map(|(i, c)| format!("{}) {c}", i + 1)).collect();
+        let listed: Vec<String> = child.choices().iter().enumerate().map(|(i, c)| format!("{}) {c}", i + 1)).collect();
         if !listed.is_empty() {
             out.push(format!("{pad}#   選択肢: {}", listed.join("　")));
         }
@@ -213,96 +202,27 @@ fn draft_object(
             out.push(format!("{pad}{key}: {}", crate::amend::scalar(value, indent)));
             continue;
         }
-        let array =
-            branches(schema, child).into_iter().find(|b| b.get("type").and_then(Value::as_str) == Some("array"));
-        if let Some(array) = array {
-            let items = array.get("items").map_or(array, |i| i);
-            let block = child.get("x-pia-block").and_then(Value::as_str);
-            out.push(format!("{pad}{key}:"));
-            if let Some(block) = block {
-                out.push(format!(
-                    "{pad}  # {}（増やすときは、この「-」の行から次の「-」の前までを写して続けます）",
-                    block.replace("{n}", "1")
-                ));
-            }
-            if object(schema, items).is_some() {
-                out.push(format!("{pad}  -"));
-                draft_object(schema, items, &format!("{here}/0"), indent + 4, given, out);
-            } else {
-                out.push(format!("{pad}  -"));
-            }
-            continue;
-        }
-        match kind(schema, child) {
-            Some("boolean") => out.push(format!("{pad}{key}: false")),
-            _ if object(schema, child).is_some() && choices(schema, child).is_empty() && !is_text(schema, child) => {
+        match child.shape() {
+            Shape::List => {
                 out.push(format!("{pad}{key}:"));
-                draft_object(schema, child, &here, indent + 2, given, out);
+                if let Some(heading) = child.block_heading(0) {
+                    out.push(format!(
+                        "{pad}  # {heading}（増やすときは、この「-」の行から次の「-」の前までを写して続けます）"
+                    ));
+                }
+                out.push(format!("{pad}  -"));
+                if let Some(element) = child.element().filter(|e| e.shape() == Shape::Object) {
+                    draft_object(element, &format!("{here}/0"), indent + 4, given, out);
+                }
+            }
+            Shape::Bool => out.push(format!("{pad}{key}: false")),
+            Shape::Object => {
+                out.push(format!("{pad}{key}:"));
+                draft_object(child, &here, indent + 2, given, out);
             }
             _ => out.push(format!("{pad}{key}:")),
         }
     }
-}
-
-/// A withholdable text (`Text`): written as a plain string in a draft, not as its object form.
-fn is_text(schema: &Value, node: &Value) -> bool {
-    branches(schema, node).iter().any(|b| b.get("type").and_then(Value::as_str) == Some("string"))
-}
-
-/// Follows local `$ref`s (`#/$defs/Name`).
-fn deref<'a>(schema: &'a Value, mut node: &'a Value) -> &'a Value {
-    for _ in 0..8 {
-        match node.get("$ref").and_then(Value::as_str).and_then(|r| r.strip_prefix('#')).and_then(|p| schema.pointer(p))
-        {
-            Some(target) => node = target,
-            None => break,
-        }
-    }
-    node
-}
-
-/// The schema alternatives of a node: itself, or each branch of its `anyOf`, dereferenced.
-fn branches<'a>(schema: &'a Value, node: &'a Value) -> Vec<&'a Value> {
-    let node = deref(schema, node);
-    match node.get("anyOf").and_then(Value::as_array) {
-        Some(list) => list.iter().map(|b| deref(schema, b)).collect(),
-        None => vec![node],
-    }
-}
-
-/// The object schema holding a node's properties, if it has any.
-fn object<'a>(schema: &'a Value, node: &'a Value) -> Option<&'a Value> {
-    branches(schema, node).into_iter().find(|b| b.get("properties").is_some())
-}
-
-/// The property schema at a JSON pointer of the document (`/cover/number`).
-fn node_at<'a>(schema: &'a Value, pointer: &str) -> Option<&'a Value> {
-    let mut node = schema;
-    for segment in pointer.split('/').skip(1) {
-        node = object(schema, node)?.get("properties")?.get(segment)?;
-    }
-    Some(node)
-}
-
-fn choices<'a>(schema: &'a Value, node: &'a Value) -> Vec<&'a str> {
-    branches(schema, node)
-        .into_iter()
-        .find_map(|b| b.get("enum").and_then(Value::as_array))
-        .map(|list| list.iter().filter_map(Value::as_str).collect())
-        .unwrap_or_default()
-}
-
-/// `boolean` for check boxes, `date` for dates.
-fn kind<'a>(schema: &'a Value, node: &'a Value) -> Option<&'static str> {
-    branches(schema, node).into_iter().find_map(|b| {
-        if b.get("type").and_then(Value::as_str) == Some("boolean") {
-            Some("boolean")
-        } else if b.get("format").and_then(Value::as_str) == Some(crate::model::types::DATE_FORMAT) {
-            Some("date")
-        } else {
-            None
-        }
-    })
 }
 
 /// Why `pia new` did not write the file.
@@ -348,7 +268,6 @@ pub fn forms_doc() -> String {
         "Every item pia models, in the form's order, named as the schema's `title`. **Tag**: how sure the label and position are — V read in a published copy of this form, P partly verified, U a reconstruction (`../shared/spec/forms-3-4.md`; every 様式2 label is read in the seed, `regulation.md` §3); `pia` marks what pia keeps beside the form and never prints. **※**: an item the form marks ※.".to_owned(),
     ];
     for kind in FormKind::ALL {
-        let schema = crate::schema::schema_value(*kind);
         out.push(String::new());
         out.push(format!("## {}（{}）", kind.label(), kind.title()));
         out.push(String::new());
@@ -359,31 +278,27 @@ pub fn forms_doc() -> String {
             FormKind::Kiso => "V",
             FormKind::Juten => "—",
         };
-        doc_rows(schema, schema, "", default_tag, &mut out);
+        doc_rows(form(*kind), "", default_tag, &mut out);
     }
     out.join("\n") + "\n"
 }
 
-fn doc_rows(schema: &Value, node: &Value, path: &str, default_tag: &str, out: &mut Vec<String>) {
-    let Some(props) = object(schema, node).and_then(|o| o.get("properties")).and_then(Value::as_object) else { return };
-    for (key, child) in props {
-        let here = if path.is_empty() { key.clone() } else { format!("{path}.{key}") };
-        let title = child.get("title").or_else(|| deref(schema, child).get("title")).and_then(Value::as_str);
-        let tag = child.get("x-pia-tag").and_then(Value::as_str).unwrap_or(default_tag);
-        let important = if child.get("x-pia-important").and_then(Value::as_bool) == Some(true) { "※" } else { "" };
-        let array =
-            branches(schema, child).into_iter().find(|b| b.get("type").and_then(Value::as_str) == Some("array"));
-        let (inner, here) = match array {
-            Some(a) => (a.get("items").unwrap_or(a), format!("{here}[]")),
-            None => (child, here),
+fn doc_rows(node: SchemaNode<'_>, path: &str, default_tag: &str, out: &mut Vec<String>) {
+    for (key, child) in node.properties() {
+        let here = if path.is_empty() { key.to_owned() } else { format!("{path}.{key}") };
+        let tag = child.tag().unwrap_or(default_tag);
+        let important = if child.is_important() { "※" } else { "" };
+        let (inner, here) = match child.shape() {
+            Shape::List => (child.element().unwrap_or(child), format!("{here}[]")),
+            _ => (child, here),
         };
-        let container = object(schema, inner).is_some() && !is_text(schema, inner) && choices(schema, inner).is_empty();
-        if let Some(title) = title.filter(|_| !container || tag != default_tag) {
+        let container = inner.shape() == Shape::Object;
+        if let Some(title) = child.title().filter(|_| !container || tag != default_tag) {
             out.push(format!("| {} | `{here}` | {tag} | {important} |", title.replace('|', "\\|")));
         }
         if container {
             // A tag on a block holds for its items (the 表紙 of 様式3 is V, its 変更箇所 P).
-            doc_rows(schema, inner, &here, tag, out);
+            doc_rows(inner, &here, tag, out);
         }
     }
 }
@@ -392,6 +307,7 @@ fn doc_rows(schema: &Value, node: &Value, path: &str, default_tag: &str, out: &m
 mod tests {
     use super::*;
     use crate::diagnostic::codes;
+    use serde_json::Value;
 
     fn draft(values: NewAssessment<'_>) -> String {
         render(&values, &SchemaLink::Default).expect("render")

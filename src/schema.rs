@@ -11,6 +11,7 @@ use crate::diagnostic::{Diagnostic, codes};
 use crate::lang::Lang;
 use crate::model::types::DATE_FORMAT;
 use crate::model::{FormKind, JutenAssessment, KisoAssessment};
+use crate::schema_tree::{OwnedStep, SchemaNode, Step, steps_of_pointer};
 use crate::source::Source;
 use crate::wareki::{Date, DateError};
 use crate::yaml::{SourceMap, escape_pointer_segment};
@@ -369,9 +370,7 @@ fn type_names(kind: &TypeKind, lang: Lang) -> String {
 
 /// What an `anyOf` accepts, as words: `{text, withheld}` alternatives read "文字列".
 fn anyof_expected(schema: &Value, segments: &[LocationSegment<'_>], lang: Lang) -> String {
-    let node = resolve(schema, segments).map(|n| deref(schema, n));
-    let mut names: Vec<&str> = Vec::new();
-    collect_types(schema, node, &mut names);
+    let mut names: Vec<&str> = resolve(schema, segments).map(|n| n.types()).unwrap_or_default();
     if names.len() > 1 {
         names.retain(|t| *t != "null" && *t != "object");
     }
@@ -382,59 +381,20 @@ fn anyof_expected(schema: &Value, segments: &[LocationSegment<'_>], lang: Lang) 
     names.iter().map(|t| type_name(t, lang)).collect::<Vec<_>>().join(lang.pick("または", " or "))
 }
 
-fn collect_types<'a>(schema: &'a Value, node: Option<&'a Value>, out: &mut Vec<&'a str>) {
-    let Some(node) = node.map(|n| deref(schema, n)) else { return };
-    match node.get("type") {
-        Some(Value::String(t)) => out.push(t),
-        Some(Value::Array(ts)) => out.extend(ts.iter().filter_map(Value::as_str)),
-        _ => {}
-    }
-    for branch in node.get("anyOf").and_then(Value::as_array).into_iter().flatten() {
-        collect_types(schema, Some(branch), out);
-    }
+/// The validator's path as steps of the schema tree.
+fn steps<'s>(segments: &'s [LocationSegment<'_>]) -> Vec<Step<'s>> {
+    segments
+        .iter()
+        .map(|s| match s {
+            LocationSegment::Property(p) => Step::Key(p.as_ref()),
+            LocationSegment::Index(i) => Step::Index(*i),
+        })
+        .collect()
 }
 
-/// Follows a local `$ref` (`#/$defs/Name`).
-fn deref<'a>(schema: &'a Value, node: &'a Value) -> &'a Value {
-    let mut node = node;
-    for _ in 0..8 {
-        match node.get("$ref").and_then(Value::as_str).and_then(|r| r.strip_prefix('#')) {
-            Some(ptr) => match schema.pointer(ptr) {
-                Some(target) => node = target,
-                None => break,
-            },
-            None => break,
-        }
-    }
-    node
-}
-
-/// The object branch of a node: itself, or the first `anyOf` alternative with properties.
-fn object_branch<'a>(schema: &'a Value, node: &'a Value) -> &'a Value {
-    let node = deref(schema, node);
-    if node.get("properties").is_some() || node.get("items").is_some() {
-        return node;
-    }
-    node.get("anyOf")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .map(|b| deref(schema, b))
-        .find(|b| b.get("properties").is_some() || b.get("items").is_some())
-        .unwrap_or(node)
-}
-
-/// The subschema for an instance path (the property schema itself, before `$ref`).
-fn resolve<'a>(schema: &'a Value, segments: &[LocationSegment<'_>]) -> Option<&'a Value> {
-    let mut node = schema;
-    for segment in segments {
-        let container = object_branch(schema, node);
-        node = match segment {
-            LocationSegment::Property(p) => container.get("properties")?.get(p.as_ref())?,
-            LocationSegment::Index(_) => container.get("items")?,
-        };
-    }
-    Some(node)
+/// The schema node for an instance path.
+fn resolve<'a>(schema: &'a Value, segments: &[LocationSegment<'_>]) -> Option<SchemaNode<'a>> {
+    SchemaNode::root(schema).at(&steps(segments))
 }
 
 /// The form item for an instance path: the deepest `title` along it, with the row number for
@@ -445,44 +405,34 @@ fn resolve<'a>(schema: &'a Value, segments: &[LocationSegment<'_>]) -> Option<&'
 /// element's name (`x-pia-block-name`, a pointer into the element, read from `document`) is
 /// named after the item as its context: 「…（ファイル1 国民健康保険ファイル）」.
 pub fn item_label(schema: &Value, segments: &[LocationSegment<'_>], document: Option<&Value>) -> Option<String> {
-    let mut node = schema;
-    let mut title = title_of(schema, node);
+    item_label_at(SchemaNode::root(schema), &steps(segments), document)
+}
+
+/// [`item_label`] for steps of the schema tree.
+pub fn item_label_at(root: SchemaNode<'_>, steps: &[Step<'_>], document: Option<&Value>) -> Option<String> {
+    let mut node = root;
+    let mut title = node.title();
     let mut row = None;
     let (mut inner, mut context): (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
     let mut at = document;
-    for segment in segments {
-        let container = object_branch(schema, node);
-        let next = match segment {
-            LocationSegment::Property(p) => {
-                at = at.and_then(|v| v.get(p.as_ref()));
-                container.get("properties").and_then(|ps| ps.get(p.as_ref()))
-            }
-            LocationSegment::Index(i) => {
+    for step in steps {
+        match step {
+            Step::Key(p) => at = at.and_then(|v| v.get(*p)),
+            Step::Index(i) => {
                 at = at.and_then(|v| v.get(*i));
-                match node.get("x-pia-block").and_then(Value::as_str) {
-                    Some(block) => {
-                        let label = block.replace("{n}", &(i + 1).to_string());
-                        let name = node
-                            .get("x-pia-block-name")
-                            .and_then(Value::as_str)
-                            .and_then(|p| at?.pointer(p))
-                            .and_then(|v| v.as_str().or_else(|| v.get("text")?.as_str()))
-                            .map(str::trim)
-                            .filter(|n| !n.is_empty());
-                        match name {
-                            Some(name) => context.push(format!("{label} {name}")),
-                            None if node.get("x-pia-block-name").is_some() => context.push(label),
-                            None => inner.push(label),
-                        }
-                    }
+                match node.block_heading(*i) {
+                    Some(label) => match (at.and_then(|element| node.element_name(element)), node.block_name()) {
+                        (Some(name), _) => context.push(format!("{label} {name}")),
+                        (None, Some(_)) => context.push(label),
+                        (None, None) => inner.push(label),
+                    },
                     None => row = Some(i + 1),
                 }
-                container.get("items")
             }
-        };
-        let Some(next) = next else { break };
+        }
+        let Some(next) = node.child(*step) else { break };
         node = next;
-        if let Some(t) = title_of(schema, node) {
+        if let Some(t) = node.title() {
             title = Some(t);
         }
     }
@@ -502,21 +452,11 @@ pub fn item_label(schema: &Value, segments: &[LocationSegment<'_>], document: Op
     })
 }
 
-fn title_of<'a>(schema: &'a Value, node: &'a Value) -> Option<&'a str> {
-    node.get("title").or_else(|| deref(schema, node).get("title")).and_then(Value::as_str)
-}
-
 /// The form item for a JSON pointer such as `/threshold_items/subjects/band`.
 pub fn item_for_pointer(kind: FormKind, pointer: &str) -> Option<String> {
-    let segments: Vec<LocationSegment<'_>> = pointer
-        .split('/')
-        .skip(1)
-        .map(|s| match s.parse::<usize>() {
-            Ok(i) => LocationSegment::Index(i),
-            Err(_) => LocationSegment::Property(s.replace("~1", "/").replace("~0", "~").into()),
-        })
-        .collect();
-    item_label(schema_value(kind), &segments, None)
+    let owned = steps_of_pointer(pointer);
+    let steps: Vec<Step<'_>> = owned.iter().map(OwnedStep::as_step).collect();
+    item_label_at(SchemaNode::root(schema_value(kind)), &steps, None)
 }
 
 /// The form item for a dotted path such as `history[3].timing`.
@@ -536,10 +476,7 @@ pub fn item_for_path(kind: FormKind, dotted: &str) -> Option<String> {
 
 fn property_names(schema: &Value, segments: &[LocationSegment<'_>]) -> Vec<String> {
     resolve(schema, segments)
-        .map(|n| object_branch(schema, n))
-        .and_then(|n| n.get("properties"))
-        .and_then(Value::as_object)
-        .map(|ps| ps.keys().cloned().collect())
+        .map(|n| n.properties().into_iter().map(|(k, _)| k.to_owned()).collect())
         .unwrap_or_default()
 }
 
@@ -547,11 +484,7 @@ fn is_required(schema: &Value, segments: &[LocationSegment<'_>]) -> bool {
     let Some((LocationSegment::Property(name), parent)) = segments.split_last() else {
         return true;
     };
-    resolve(schema, parent)
-        .map(|n| object_branch(schema, n))
-        .and_then(|n| n.get("required"))
-        .and_then(Value::as_array)
-        .is_some_and(|r| r.iter().any(|v| v.as_str() == Some(name.as_ref())))
+    resolve(schema, parent).is_some_and(|n| n.requires(name))
 }
 
 /// Levenshtein distance over characters.

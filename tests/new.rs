@@ -78,34 +78,24 @@ fn scaffold_keys(text: &str) -> BTreeSet<String> {
 /// Every property of the schema, as dotted paths (`history[].date`); the `{text, withheld}` form
 /// of a text is a way of writing a value, not an item, so it is not walked into.
 fn schema_keys() -> BTreeSet<String> {
-    fn deref<'a>(schema: &'a Value, node: &'a Value) -> &'a Value {
-        match node.get("$ref").and_then(Value::as_str).and_then(|r| r.strip_prefix('#')) {
-            Some(p) => schema.pointer(p).map_or(node, |n| deref(schema, n)),
-            None => node,
-        }
-    }
-    fn walk(schema: &Value, node: &Value, path: &str, out: &mut BTreeSet<String>) {
-        if node.get("$ref").and_then(Value::as_str) == Some("#/$defs/Text") {
-            return;
-        }
-        let node = deref(schema, node);
-        if let Some(props) = node.get("properties").and_then(Value::as_object) {
-            for (key, child) in props {
-                let child_path = if path.is_empty() { key.clone() } else { format!("{path}.{key}") };
-                out.insert(child_path.clone());
-                walk(schema, child, &child_path, out);
+    use pia::schema_tree::{SchemaNode, Shape};
+    fn walk(node: SchemaNode<'_>, path: &str, out: &mut BTreeSet<String>) {
+        for (key, child) in node.properties() {
+            let child_path = if path.is_empty() { key.to_owned() } else { format!("{path}.{key}") };
+            out.insert(child_path.clone());
+            match child.shape() {
+                Shape::Object => walk(child, &child_path, out),
+                Shape::List => {
+                    if let Some(element) = child.element().filter(|e| e.shape() == Shape::Object) {
+                        walk(element, &format!("{child_path}[]"), out);
+                    }
+                }
+                _ => {}
             }
         }
-        for branch in node.get("anyOf").and_then(Value::as_array).into_iter().flatten() {
-            walk(schema, branch, path, out);
-        }
-        if let Some(items) = node.get("items") {
-            walk(schema, items, &format!("{path}[]"), out);
-        }
     }
-    let schema = pia::schema::generate(pia::model::FormKind::Kiso);
     let mut out = BTreeSet::new();
-    walk(&schema, &schema, "", &mut out);
+    walk(SchemaNode::root(pia::schema::schema_value(pia::model::FormKind::Kiso)), "", &mut out);
     out
 }
 
