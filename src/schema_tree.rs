@@ -104,6 +104,12 @@ impl<'a> SchemaNode<'a> {
         self.block().map(|b| b.replace("{n}", &(index + 1).to_string()))
     }
 
+    /// For a box that prints the number of a list beside it (「提供を行っている（ ）件」), the key
+    /// of that list in the same group (`x-pia-count-of`): the count is derived, never typed.
+    pub fn count_of(&self) -> Option<&'a str> {
+        self.extension("x-pia-count-of").and_then(Value::as_str)
+    }
+
     /// For a block whose elements have a name, the pointer to it inside the element
     /// (`/overview/name`).
     pub fn block_name(&self) -> Option<&'a str> {

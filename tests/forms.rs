@@ -1,5 +1,4 @@
-//! The forms pia knows: 様式3 重点項目評価書 beside 様式2 — load, check, list, and what pia
-//! does not do for 様式3 yet (it says so, and never passes a file off as printed).
+//! The forms pia knows: 様式3 重点項目評価書 beside 様式2 — load, check, list, report.
 
 mod common;
 
@@ -69,19 +68,7 @@ fn a_kiso_and_its_juten_share_a_number_without_being_duplicates() {
 }
 
 #[test]
-fn what_pia_does_not_do_for_juten_yet_it_says_and_writes_nothing() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let out = pia([
-        "render".as_ref(),
-        juten().as_os_str(),
-        "-o".as_ref(),
-        dir.path().join("x.pdf").as_os_str(),
-        "--today".as_ref(),
-        "2025-05-01".as_ref(),
-    ]);
-    assert_eq!(code(&out), 2, "{}{}", stdout(&out), stderr(&out));
-    assert!(stderr(&out).contains("様式3"), "{}", stderr(&out));
-    assert!(!dir.path().join("x.pdf").exists());
+fn a_diff_across_forms_is_refused() {
     let out = pia(["diff".as_ref(), kiso_pair().as_os_str(), juten().as_os_str()]);
     assert_eq!(code(&out), 2, "{}", stderr(&out));
     assert!(stderr(&out).contains("様式2") && stderr(&out).contains("様式3"), "{}", stderr(&out));

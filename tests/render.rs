@@ -543,3 +543,180 @@ fn list_and_report_count_what_check_finds() {
     assert_eq!(code(&report), 0, "{}", stderr(&report));
     assert!(std::fs::read_to_string(dir.path().join("r.md")).expect("report").contains("font-lacks-glyph"));
 }
+
+// ---------------------------------------------------------------- 様式3 重点項目評価書
+
+fn juten() -> PathBuf {
+    root().join("assessments/examples/kokuho-juten.yaml")
+}
+
+/// Where each needle first appears in `text`, failing on one that is missing.
+fn positions(text: &str, needles: &[&str]) -> Vec<usize> {
+    needles.iter().map(|n| text.find(&spaced(n)).unwrap_or_else(|| panic!("{n} is not printed:\n{text}"))).collect()
+}
+
+#[test]
+fn juten_renders_its_sections_in_the_forms_order_with_every_block_numbered() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (out, pdf) = render_to(dir.path(), &juten(), "j.pdf", &["--today", "2025-05-01"]);
+    assert_eq!(code(&out), 0, "{}{}", stdout(&out), stderr(&out));
+    let text = pdftotext(&pdf);
+    let order = positions(
+        &text,
+        &[
+            "[令和６年10月　様式３]",
+            "特定個人情報保護評価書（重点項目評価書）",
+            "評価書番号",
+            "Ⅰ　基本情報",
+            "１．特定個人情報ファイルを取り扱う事務",
+            "システム1",
+            "システム2",
+            "３．特定個人情報ファイル名",
+            "Ⅱ　特定個人情報ファイルの概要",
+            "ファイル1　国民健康保険被保険者ファイル",
+            "委託事項1",
+            "委託事項2",
+            "提供先1",
+            "移転先1",
+            "ファイル2　国民健康保険賦課収納ファイル",
+            "(別添1)　特定個人情報ファイル記録項目",
+            "Ⅲ　リスク対策",
+            "Ⅳ　開示請求、問合せ",
+            "Ⅴ　評価実施手続",
+            "(別添2) 変更箇所",
+        ],
+    );
+    let mut sorted = order.clone();
+    sorted.sort_unstable();
+    assert_eq!(order, sorted, "sections out of the form's order:\n{text}");
+    // The labels come from the schema, with ※ where the form marks an item, and the counts of
+    // 「（ ）件」 from the lists.
+    for printed in ["③委託先名", "④再委託の有無 ※", "提供を行っている（1）件", "［ ○ ］自己点検", "＜選択肢＞"]
+    {
+        assert!(text.contains(&spaced(printed)), "{printed}:\n{text}");
+    }
+    // Ⅲ 8. 人手を介在させる作業 is present, so 監査 is 9.
+    assert!(text.contains(&spaced("９．監査")), "{text}");
+    let info = Command::new("pdfinfo").arg(&pdf).output().expect("pdfinfo");
+    let info = String::from_utf8_lossy(&info.stdout);
+    assert!(info.contains("Title:           国民健康保険に関する事務　重点項目評価書"), "{info}");
+    assert!(info.contains("Tagged:          yes"), "{info}");
+    assert!(info.contains("Page size:       595.276 x 841.89 pts (A4)"), "{info}");
+    let all = all_pdf_bytes(&std::fs::read(&pdf).expect("pdf"));
+    assert!(find(&all, b"pdfaid:part>2<").is_some() || find(&all, b"pdfaid:part=\"2\"").is_some(), "PDF/A-2 in XMP");
+    assert!(find(&all, b"pdfuaid:part>1<").is_some() || find(&all, b"pdfuaid:part=\"1\"").is_some(), "PDF/UA-1 in XMP");
+
+    let (again, pdf2) = render_to(dir.path(), &juten(), "j2.pdf", &["--today", "2025-05-01"]);
+    assert_eq!(code(&again), 0);
+    assert!(std::fs::read(&pdf).expect("a") == std::fs::read(pdf2).expect("b"), "two renders differ");
+}
+
+#[test]
+fn juten_public_version_withholds_and_full_version_shows_with_its_reason() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let secret = "生体認証による入退室管理";
+    let reason = "侵入を企てる者に悪用され";
+    let (out, public) = render_to(dir.path(), &juten(), "public.pdf", &["--today", "2025-05-01"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let text = pdftotext(&public);
+    assert!(text.contains("（非公表）"), "{text}");
+    let all = all_pdf_bytes(&std::fs::read(&public).expect("pdf"));
+    for needle in [secret, reason] {
+        assert!(!text.contains(needle), "{needle} in the public PDF");
+        assert!(find(&all, needle.as_bytes()).is_none() && find(&all, &utf16be(needle)).is_none(), "{needle} in bytes");
+    }
+    let (out, full) = render_to(dir.path(), &juten(), "full.pdf", &["--today", "2025-05-01", "--full"]);
+    assert_eq!(code(&out), 0);
+    let text: String = pdftotext(&full).chars().filter(|c| !c.is_whitespace()).collect();
+    assert!(text.contains(secret) && text.contains("【非公表】理由：") && text.contains(reason), "{text}");
+}
+
+#[test]
+fn a_batch_of_kiso_and_juten_renders_each_with_its_own_template() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out_dir = dir.path().join("out");
+    std::fs::create_dir(&out_dir).expect("out");
+    let kiso = root().join("assessments/examples/kokuho-kiso.yaml");
+    let out = pia([
+        "render".as_ref(),
+        juten().as_os_str(),
+        kiso.as_os_str(),
+        "-o".as_ref(),
+        out_dir.as_os_str(),
+        "--today".as_ref(),
+        "2025-05-01".as_ref(),
+    ]);
+    assert_eq!(code(&out), 0, "{}{}", stdout(&out), stderr(&out));
+    let juten_text = pdftotext(&out_dir.join("kokuho-juten.pdf"));
+    let kiso_text = pdftotext(&out_dir.join("kokuho-kiso.pdf"));
+    assert!(juten_text.contains("重点項目評価書") && juten_text.contains(&spaced("Ⅴ　評価実施手続")));
+    assert!(!juten_text.contains(&spaced("Ⅲ　しきい値判断結果")));
+    assert!(kiso_text.contains("基礎項目評価書") && kiso_text.contains(&spaced("Ⅲ　しきい値判断結果")));
+    assert!(!kiso_text.contains(&spaced("Ⅴ　評価実施手続")));
+}
+
+#[test]
+fn a_juten_with_errors_is_not_rendered_and_a_missing_glyph_is_refused_at_its_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // Ⅲ4 「委託しない」 unticked although Ⅱ4 says 委託しない: a rule error.
+    let (edit_dir, bad) =
+        edited_copy(&juten(), "bad.yaml", |t| t.replacen("not_outsourced: true", "not_outsourced: false", 1));
+    let (out, pdf) = render_to(edit_dir.path(), &bad, "bad.pdf", &["--today", "2025-05-01"]);
+    assert_eq!(code(&out), 1, "{}{}", stdout(&out), stderr(&out));
+    assert!(!pdf.exists());
+    let (edit_dir, tofu) =
+        edited_copy(&juten(), "tofu.yaml", |t| t.replacen("見本情報システム株式会社", "見本情報システム𪚥株式会社", 1));
+    let (out, pdf) = render_to(dir.path(), &tofu, "tofu.pdf", &["--today", "2025-05-01"]);
+    assert_eq!(code(&out), 1, "{}", stdout(&out));
+    assert!(!pdf.exists());
+    let line = std::fs::read_to_string(&tofu).expect("copy").lines().position(|l| l.contains('𪚥')).expect("line") + 1;
+    assert!(stdout(&out).contains(&format!("tofu.yaml:{line}:")), "{}", stdout(&out));
+    assert!(stdout(&out).contains("委託事項1"), "the item is named with its block: {}", stdout(&out));
+    drop(edit_dir);
+}
+
+/// The printed outline of a 様式3's template data: sections, block headings, item headings and
+/// row labels, as `items.typ` receives them (values left out: the samples change, the form not).
+#[test]
+fn juten_template_outline_snapshot() {
+    fn rows(list: &serde_json::Value, depth: usize, out: &mut Vec<String>) {
+        for row in list.as_array().into_iter().flatten() {
+            let pad = "  ".repeat(depth);
+            let kind = row["kind"].as_str().unwrap_or_default();
+            match kind {
+                "block" => {
+                    out.push(format!("{pad}[{}]", row["heading"].as_str().unwrap_or_default()));
+                    rows(&row["rows"], depth + 1, out);
+                }
+                "boxes" => {
+                    let boxes: Vec<&str> =
+                        row["boxes"].as_array().into_iter().flatten().filter_map(|b| b["label"].as_str()).collect();
+                    out.push(format!("{pad}{kind}: {} = {}", row["label"].as_str().unwrap_or("—"), boxes.join(" / ")));
+                }
+                _ => out.push(format!("{pad}{kind}: {}", row["label"].as_str().unwrap_or("—"))),
+            }
+        }
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (out, json_path) = render_to(dir.path(), &juten(), "j.json", &["--emit", "json", "--today", "2025-05-01"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let data: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(json_path).expect("json")).expect("valid JSON");
+    let mut outline = vec![format!("{} / {}", data["meta"]["name"], data["meta"]["form_tag"])];
+    for section in data["sections"].as_array().into_iter().flatten() {
+        outline.push(format!("# {}", section["title"].as_str().unwrap_or_default()));
+        for group in section["groups"].as_array().into_iter().flatten() {
+            if let Some(h) = group["heading"].as_str() {
+                outline.push(format!("## {h}"));
+            }
+            for item in group["items"].as_array().into_iter().flatten() {
+                let boxes: Vec<&str> =
+                    item["boxes"].as_array().into_iter().flatten().filter_map(|b| b["label"].as_str()).collect();
+                outline.push(format!("{} {}", item["heading"].as_str().unwrap_or_default(), boxes.join(" / ")));
+                rows(&item["rows"], 1, &mut outline);
+            }
+        }
+    }
+    outline.push(format!("# {} {}", data["labels"]["history_title"], data["labels"]["history"]));
+    insta::assert_snapshot!(outline.join("\n"));
+}

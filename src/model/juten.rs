@@ -8,6 +8,7 @@
 //!   verified: read in the sister form, or only its position) or `U` (a reconstruction), so a user
 //!   knows which items to compare with the official Excel of their edition;
 //! - `x-pia-important: true` on every item the form marks with ※ (a 重要な変更 candidate);
+//! - `x-pia-count-of` on a box that prints the number of a list (「（ ）件」), naming that list;
 //! - `x-pia-block` on every repeated block (`ファイル{n}`, `システム{n}`, `委託事項{n}`, `提供先{n}`,
 //!   `移転先{n}`): the heading the form prints for the n-th element. Item titles inside a block do
 //!   not repeat it.
@@ -671,13 +672,13 @@ pub struct Provision {
     ///
     /// 「（ ）件」は提供先の数を印字する。
     #[serde(default)]
-    #[schemars(extend("x-pia-tag" = "U"))]
+    #[schemars(extend("x-pia-tag" = "U", "x-pia-count-of" = "recipients"))]
     pub providing: bool,
     /// # Ⅱ 5. 提供・移転の有無［ ］移転を行っている（ ）件
     ///
     /// 「（ ）件」は移転先の数を印字する。
     #[serde(default)]
-    #[schemars(extend("x-pia-tag" = "U"))]
+    #[schemars(extend("x-pia-tag" = "U", "x-pia-count-of" = "transferees"))]
     pub transferring: bool,
     /// # Ⅱ 5. 提供・移転の有無［ ］行っていない
     #[serde(default)]

@@ -3,11 +3,17 @@
 //! The template only lays out; all wording decisions (和暦, choice lists, 非公表) are made here,
 //! so they are tested in Rust and the JSON can be previewed in any Typst editor.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
-use crate::model::Text;
+use super::printed;
 use crate::model::kiso::{HandlersBand, KisoAssessment, PriorityMeasure, SubmittedAssessments};
+use crate::model::parts::{Cover, HistoryRow};
+use crate::model::vocab::Revision;
 use crate::model::vocab::{Adequacy, Incident, LinkageStatus, SubjectsBand, TrainingLevel};
+use crate::model::{Assessment, FormKind, Text};
+use crate::schema_tree::SchemaNode;
 
 pub use crate::model::types::WITHHELD_MARK;
 /// The mark on every page of the full version for the 委員会.
@@ -26,15 +32,45 @@ pub enum Audience {
     Full,
 }
 
+/// What every form's template receives: the page, the fonts, the 表紙 and the 変更箇所 (with
+/// their labels, from the schema), and the form's own body.
 #[derive(Debug, Clone, Serialize)]
 pub struct TemplateData {
     pub meta: Meta,
     pub fonts: FontFamilies,
     pub cover: CoverData,
+    pub history: Vec<HistoryData>,
+    /// The labels of the 表紙 and the 変更箇所 as the schema titles them, by key.
+    pub labels: PartLabels,
+    #[serde(flatten)]
+    pub body: FormBody,
+}
+
+/// The labels of the parts every form shares.
+#[derive(Debug, Clone, Serialize)]
+pub struct PartLabels {
+    pub cover: BTreeMap<String, String>,
+    /// The heading of the 変更箇所 table (`変更箇所`, `(別添2) 変更箇所`).
+    pub history_title: String,
+    pub history: BTreeMap<String, String>,
+}
+
+/// 様式2's Ⅰ〜Ⅳ.
+#[derive(Debug, Clone, Serialize)]
+pub struct KisoBody {
     pub related: RelatedData,
     pub threshold: ThresholdData,
     pub risk: RiskData,
-    pub history: Vec<HistoryData>,
+}
+
+/// The items of the form after its 表紙.
+#[derive(Debug, Clone, Serialize)]
+#[serde(untagged)]
+pub enum FormBody {
+    /// 様式2, laid out item by item by `kiso.typ`.
+    Kiso(Box<KisoBody>),
+    /// A form drawn from its schema by `items.typ`: its sections in printed order.
+    Items { sections: Vec<printed::Section> },
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -45,6 +81,10 @@ pub struct Meta {
     pub full_mark: Option<String>,
     /// Shown on every page of a draft; `None` for a final document.
     pub draft_mark: Option<String>,
+    /// The form's name on the cover (`特定個人情報保護評価書（基礎項目評価書）`), the schema's title.
+    pub name: String,
+    /// The PDF's keywords: 特定個人情報保護評価書, the form's title and its 様式 number.
+    pub keywords: Vec<String>,
     /// The PDF's title: 評価書名 as printed on the cover.
     pub title: String,
     pub author: String,
@@ -166,7 +206,7 @@ fn printable(s: &str) -> String {
     s.replace('\t', " ")
 }
 
-fn text(t: &Text, audience: Audience) -> TextData {
+pub(super) fn text(t: &Text, audience: Audience) -> TextData {
     match (&t.withheld, audience) {
         (Some(_), Audience::Public) => TextData { text: WITHHELD_MARK.to_owned(), withheld: true, withheld_mark: None },
         (Some(reason), Audience::Full) => TextData {
@@ -204,34 +244,82 @@ pub enum Stage {
     Draft,
 }
 
-/// The template's data for an assessment.
-pub fn template_data(a: &KisoAssessment, audience: Audience, stage: Stage, fonts: FontFamilies) -> TemplateData {
-    let t = &a.threshold_items;
-    let r = &a.risk_measures;
-    let i = &a.related_info;
-    let published = a.cover.published;
-    let mut title = text(&a.cover.title, audience);
+/// The template's data for an assessment of any form.
+pub fn template_data(a: &Assessment, audience: Audience, stage: Stage, fonts: FontFamilies) -> TemplateData {
+    let kind = a.kind();
+    let body = match a {
+        Assessment::Kiso(a) => kiso_body(a, audience),
+        Assessment::Juten(_) => {
+            FormBody::Items { sections: printed::juten(crate::schema::schema_value(kind), &a.to_json(), audience) }
+        }
+    };
+    shared(kind, a.revision(), a.cover(), a.history(), body, audience, stage, fonts)
+}
+
+/// The page, the 表紙 and the 変更箇所, which every form prints alike, around its `body`.
+#[allow(clippy::too_many_arguments)]
+fn shared(
+    kind: FormKind,
+    revision: Revision,
+    cover: &Cover,
+    history: &[HistoryRow],
+    body: FormBody,
+    audience: Audience,
+    stage: Stage,
+    fonts: FontFamilies,
+) -> TemplateData {
+    let form = SchemaNode::root(crate::schema::schema_value(kind));
+    let published = cover.published;
+    let mut title = text(&cover.title, audience);
     if stage == Stage::Draft {
         title.text.push_str(&format!("（{DRAFT_MARK}）"));
     }
     TemplateData {
         meta: Meta {
-            form_tag: crate::model::FormKind::Kiso.printed_tag(a.revision),
+            form_tag: kind.printed_tag(revision),
             full_mark: (audience == Audience::Full).then(|| FULL_VERSION_MARK.to_owned()),
             draft_mark: (stage == Stage::Draft).then(|| DRAFT_MARK.to_owned()),
+            name: form.title().unwrap_or_default().to_owned(),
+            keywords: vec!["特定個人情報保護評価書".to_owned(), kind.title().to_owned(), kind.label().to_owned()],
             title: title.text.clone(),
-            author: text(&a.cover.body, audience).text,
+            author: text(&cover.body, audience).text,
             date: DateParts { year: published.year(), month: published.month(), day: published.day() },
         },
         fonts,
         cover: CoverData {
-            number: printable(&a.cover.number.to_string()),
+            number: printable(&cover.number.to_string()),
             title,
-            declaration: text(&a.cover.declaration, audience),
-            special_notes: opt_text(&a.cover.special_notes, audience),
-            body: text(&a.cover.body, audience),
+            declaration: text(&cover.declaration, audience),
+            special_notes: opt_text(&cover.special_notes, audience),
+            body: text(&cover.body, audience),
             published: published.to_wareki(),
         },
+        history: history
+            .iter()
+            .map(|h| HistoryData {
+                date: h.date.to_wareki(),
+                item: printable(&h.item),
+                before: opt_text(&h.before, audience),
+                after: opt_text(&h.after, audience),
+                timing: h.timing.map(|t| t.label().to_owned()),
+                reason: opt_text(&h.reason, audience),
+            })
+            .collect(),
+        labels: PartLabels {
+            cover: printed::part_labels(form.property("cover")),
+            history_title: form.property("history").and_then(|h| h.title()).unwrap_or_default().to_owned(),
+            history: printed::part_labels(form.property("history")),
+        },
+        body,
+    }
+}
+
+/// 様式2's items after the 表紙, as `kiso.typ` lays them out.
+fn kiso_body(a: &KisoAssessment, audience: Audience) -> FormBody {
+    let t = &a.threshold_items;
+    let r = &a.risk_measures;
+    let i = &a.related_info;
+    FormBody::Kiso(Box::new(KisoBody {
         related: RelatedData {
             affair_name: text(&i.affair.name, audience),
             affair_summary: text(&i.affair.summary, audience),
@@ -282,17 +370,5 @@ pub fn template_data(a: &KisoAssessment, audience: Audience, stage: Stage, fonts
             priority_adequacy: choice_data!(Adequacy, r.priority.adequacy),
             priority_basis: opt_text(&r.priority.basis, audience),
         },
-        history: a
-            .history
-            .iter()
-            .map(|h| HistoryData {
-                date: h.date.to_wareki(),
-                item: printable(&h.item),
-                before: opt_text(&h.before, audience),
-                after: opt_text(&h.after, audience),
-                timing: h.timing.map(|t| t.label().to_owned()),
-                reason: opt_text(&h.reason, audience),
-            })
-            .collect(),
-    }
+    }))
 }

@@ -10,6 +10,7 @@
 
 pub mod data;
 mod fonts;
+pub mod printed;
 mod world;
 
 use std::collections::BTreeSet;
@@ -176,7 +177,7 @@ fn glyph_diagnostics(
             out.push(
                 glyph_diagnostic(code, c, lang)
                     .path(node.map(|n| n.dotted.clone()).unwrap_or_default())
-                    .item(crate::schema::item_for_pointer(crate::model::FormKind::Kiso, &pointer))
+                    .item(loaded.kind.and_then(|kind| crate::schema::item_for_pointer(kind, &pointer)))
                     .at(at),
             );
         }
@@ -212,8 +213,6 @@ fn glyph_diagnostic(code: &'static Code, c: char, lang: Lang) -> Diagnostic {
 /// `pia check`'s warnings: every character any version prints (the full version prints the
 /// most) that the fonts lack.
 pub fn glyph_warnings(loaded: &Loaded, assessment: &Assessment, fonts: &FontSet, lang: Lang) -> Vec<Diagnostic> {
-    // Only a form pia prints has printed characters to check.
-    let Assessment::Kiso(assessment) = assessment else { return Vec::new() };
     let data = template_data(assessment, Audience::Full, Stage::Final, fonts.families());
     glyph_diagnostics(loaded, &data, Audience::Full, fonts, FONT_LACKS_GLYPH, lang)
 }
@@ -235,11 +234,10 @@ pub fn prepare(
 ) -> Result<(TemplateData, Vec<Diagnostic>), RenderError> {
     let loaded = checked.loaded();
     let mut diagnostics = checked.diagnostics().to_vec();
-    let assessment = match &loaded.assessment {
-        Some(Assessment::Kiso(a)) => a,
-        Some(other) => return Err(RenderError::NoTemplate(other.kind())),
-        None => return Err(RenderError::Refused(diagnostics)),
-    };
+    let Some(assessment) = &loaded.assessment else { return Err(RenderError::Refused(diagnostics)) };
+    if Template::of(assessment.kind()).is_none() {
+        return Err(RenderError::NoTemplate(assessment.kind()));
+    }
     let data = template_data(assessment, options.audience, options.stage, fonts.families());
     diagnostics.extend(glyph_diagnostics(loaded, &data, options.audience, fonts, MISSING_GLYPH, lang));
     crate::diagnostic::sort(&mut diagnostics);
@@ -333,20 +331,26 @@ mod tests {
 
     fn data(text: &str, audience: Audience, stage: Stage) -> TemplateData {
         let c = checked(text);
-        let Some(Assessment::Kiso(a)) = c.loaded().assessment.as_ref() else { panic!("valid") };
+        let Some(a) = c.loaded().assessment.as_ref() else { panic!("valid") };
         let fonts = data::FontFamilies { mincho: vec!["BIZ UDMincho".into()], gothic: vec![] };
         template_data(a, audience, stage, fonts)
+    }
+
+    /// 様式2's Ⅰ of the template's data.
+    fn related(d: &TemplateData) -> &data::RelatedData {
+        let data::FormBody::Kiso(body) = &d.body else { panic!("様式2") };
+        &body.related
     }
 
     #[test]
     fn only_the_full_version_has_the_reason_for_withholding() {
         let public = data(WITHHELD, Audience::Public, Stage::Final);
-        assert_eq!(public.related.systems.text, data::WITHHELD_MARK);
-        assert_eq!(public.related.systems.withheld_mark, None);
+        assert_eq!(related(&public).systems.text, data::WITHHELD_MARK);
+        assert_eq!(related(&public).systems.withheld_mark, None);
         assert!(!serde_json::to_string(&public).expect("json").contains("セキュリティ上のリスク"));
         let full = data(WITHHELD, Audience::Full, Stage::Final);
-        assert_eq!(full.related.systems.withheld_mark, Some(format!("【非公表】理由：{REASON}")));
-        assert_eq!(full.related.affair_summary.withheld_mark, None, "a public text has no mark");
+        assert_eq!(related(&full).systems.withheld_mark, Some(format!("【非公表】理由：{REASON}")));
+        assert_eq!(related(&full).affair_summary.withheld_mark, None, "a public text has no mark");
     }
 
     #[test]
@@ -366,7 +370,7 @@ mod tests {
             "summary: \"住民基本台帳法に基づき、住民の\\t居住関係を\\t公証する。\"",
         );
         let d = data(&text, Audience::Public, Stage::Final);
-        assert_eq!(d.related.affair_summary.text, "住民基本台帳法に基づき、住民の 居住関係を 公証する。");
+        assert_eq!(related(&d).affair_summary.text, "住民基本台帳法に基づき、住民の 居住関係を 公証する。");
     }
 
     #[test]

@@ -41,7 +41,7 @@ macro_rules! embedded {
 }
 
 /// Every template file: the shared ones and each form's main file.
-pub const FILES: &[Embedded] = embedded!["lib.typ", "cover.typ", "history.typ", "kiso.typ"];
+pub const FILES: &[Embedded] = embedded!["lib.typ", "cover.typ", "history.typ", "kiso.typ", "items.typ"];
 
 /// Where the data is, beside the template files.
 const DATA: &str = "data.json";
@@ -50,8 +50,10 @@ const DATA_PATH: &str = "/data.json";
 /// A form pia renders, by its main template file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Template {
-    /// 様式2 基礎項目評価書.
+    /// 様式2 基礎項目評価書, laid out item by item.
     Kiso,
+    /// A form drawn from its schema's items (様式3 重点項目評価書).
+    Items,
 }
 
 impl Template {
@@ -59,7 +61,7 @@ impl Template {
     pub const fn of(kind: crate::model::FormKind) -> Option<Self> {
         match kind {
             crate::model::FormKind::Kiso => Some(Self::Kiso),
-            crate::model::FormKind::Juten => None,
+            crate::model::FormKind::Juten => Some(Self::Items),
         }
     }
 
@@ -67,6 +69,7 @@ impl Template {
     pub const fn main(self) -> &'static str {
         match self {
             Self::Kiso => "kiso.typ",
+            Self::Items => "items.typ",
         }
     }
 }
@@ -230,9 +233,7 @@ mod tests {
         let today = Date::from_ymd(2025, 5, 1).expect("date");
         let options = crate::check::CheckOptions { today, previous: None, fonts: None };
         let checked = crate::check::check_loaded(loaded, &options, Lang::Ja);
-        let Some(crate::model::Assessment::Kiso(assessment)) = checked.loaded().assessment.as_ref() else {
-            panic!("valid")
-        };
+        let Some(assessment) = checked.loaded().assessment.as_ref() else { panic!("valid") };
         let data = template_data(assessment, Audience::Public, Stage::Final, fonts().families());
         serde_json::to_vec(&data).expect("json")
     }
@@ -289,7 +290,10 @@ mod tests {
 
         let unknown = world.source(id("nope.typ")).expect_err("not a template file").to_string();
         assert!(unknown.contains("`/nope.typ`"), "{unknown}");
-        assert!(unknown.contains("files: /lib.typ, /cover.typ, /history.typ, /kiso.typ, /data.json)"), "{unknown}");
+        assert!(
+            unknown.contains("files: /lib.typ, /cover.typ, /history.typ, /kiso.typ, /items.typ, /data.json)"),
+            "{unknown}"
+        );
         let unknown = world.file(id("dir/data.json")).expect_err("not the data").to_string();
         assert!(unknown.contains("`/dir/data.json`"), "{unknown}");
         let package: typst::syntax::package::PackageSpec = "@preview/example:0.1.0".parse().expect("spec");
