@@ -104,6 +104,16 @@ impl<'a> SchemaNode<'a> {
         self.block().map(|b| b.replace("{n}", &(index + 1).to_string()))
     }
 
+    /// The wording the form prints for the item where its name abbreviates it (`x-pia-printed`).
+    pub fn printed(&self) -> Option<&'a str> {
+        self.extension("x-pia-printed").and_then(Value::as_str)
+    }
+
+    /// A note the form prints with the item (`x-pia-note`).
+    pub fn note(&self) -> Option<&'a str> {
+        self.extension("x-pia-note").and_then(Value::as_str)
+    }
+
     /// For a box that prints the number of a list beside it (「提供を行っている（ ）件」), the key
     /// of that list in the same group (`x-pia-count-of`): the count is derived, never typed.
     pub fn count_of(&self) -> Option<&'a str> {

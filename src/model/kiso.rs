@@ -185,8 +185,7 @@ pub struct ThresholdItems {
     /// 特定個人情報ファイル取扱者数は500人以上か。
     pub handlers: Handlers,
     /// # Ⅱ 3. 重大事故
-    ///
-    /// 過去１年以内に、評価実施機関において特定個人情報に関する重大事故が発生したか。
+    #[schemars(extend("x-pia-printed" = "過去１年以内に、評価実施機関において特定個人情報に関する重大事故が発生したか"))]
     pub incident: Incident,
 }
 
@@ -197,7 +196,8 @@ pub struct ThresholdItems {
 pub struct Subjects {
     /// # Ⅱ 1. 対象人数
     ///
-    /// 評価対象の事務の対象人数は何人か（選択肢の文言で記載）。
+    /// 選択肢の文言で記載する。
+    #[schemars(extend("x-pia-printed" = "評価対象の事務の対象人数は何人か"))]
     pub band: SubjectsBand,
     /// # Ⅱ 1. 対象人数（実数）
     ///
@@ -215,7 +215,8 @@ pub struct Subjects {
 pub struct Handlers {
     /// # Ⅱ 2. 取扱者数
     ///
-    /// 特定個人情報ファイル取扱者数は500人以上か（選択肢の文言で記載）。委託先の取扱者を含む。
+    /// 選択肢の文言で記載する。委託先の取扱者を含む。
+    #[schemars(extend("x-pia-printed" = "特定個人情報ファイル取扱者数は500人以上か"))]
     pub band: HandlersBand,
     /// # Ⅱ 2. 取扱者数（実数）
     ///
@@ -232,21 +233,18 @@ pub struct Handlers {
 #[serde(deny_unknown_fields)]
 pub struct RiskMeasures {
     /// # Ⅳ 1. 提出する特定個人情報保護評価書の種類
-    ///
-    /// 2)又は3)を選択した評価実施機関については、それぞれ重点項目評価書又は全項目評価書において、リスク対策の詳細が記載されている。
+    #[schemars(extend(
+        "x-pia-note" = "2)又は3)を選択した評価実施機関については、それぞれ重点項目評価書又は全項目評価書において、リスク対策の詳細が記載されている。"
+    ))]
     pub submitted: SubmittedAssessments,
-    /// # Ⅳ 2. 特定個人情報の入手 目的外の入手が行われるリスクへの対策は十分か
-    ///
-    /// 情報提供ネットワークシステムを通じた入手を除く。
+    /// # Ⅳ 2. 特定個人情報の入手（情報提供ネットワークシステムを通じた入手を除く。） 目的外の入手が行われるリスクへの対策は十分か
     pub acquisition: Adequacy,
     /// # Ⅳ 3. 特定個人情報の使用
     #[serde(rename = "use")]
     pub usage: Usage,
     /// # Ⅳ 4. 特定個人情報ファイルの取扱いの委託
     pub outsourcing: Outsourcing,
-    /// # Ⅳ 5. 特定個人情報の提供・移転
-    ///
-    /// 委託や情報提供ネットワークシステムを通じた提供を除く。
+    /// # Ⅳ 5. 特定個人情報の提供・移転（委託や情報提供ネットワークシステムを通じた提供を除く。）
     pub provision: Provision,
     /// # Ⅳ 6. 情報提供ネットワークシステムとの接続
     pub network: NetworkConnection,
@@ -287,7 +285,7 @@ pub struct Outsourcing {
     pub adequacy: Option<Adequacy>,
 }
 
-/// # Ⅳ 5. 特定個人情報の提供・移転
+/// # Ⅳ 5. 特定個人情報の提供・移転（委託や情報提供ネットワークシステムを通じた提供を除く。）
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]

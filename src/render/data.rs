@@ -58,6 +58,8 @@ pub struct PartLabels {
 /// 様式2's Ⅰ〜Ⅳ.
 #[derive(Debug, Clone, Serialize)]
 pub struct KisoBody {
+    /// Every item's printed heading and label, from the schema, by dotted path.
+    pub item_labels: BTreeMap<String, printed::PrintedLabel>,
     pub related: RelatedData,
     pub threshold: ThresholdData,
     pub risk: RiskData,
@@ -320,6 +322,7 @@ fn kiso_body(a: &KisoAssessment, audience: Audience) -> FormBody {
     let r = &a.risk_measures;
     let i = &a.related_info;
     FormBody::Kiso(Box::new(KisoBody {
+        item_labels: printed::printed_labels(SchemaNode::root(crate::schema::schema_value(FormKind::Kiso))),
         related: RelatedData {
             affair_name: text(&i.affair.name, audience),
             affair_summary: text(&i.affair.summary, audience),

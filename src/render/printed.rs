@@ -105,10 +105,74 @@ fn words(node: SchemaNode<'_>) -> &str {
     Title::parse(node.title().unwrap_or_default()).words
 }
 
-/// The printed label of a row: its words, with ※ for an item the form marks so.
+/// How the form prints an item's name, derived from its schema title alone: the heading of a
+/// section (`Ⅰ　関連情報`) or of a numbered item (`３．個人番号の利用`), and the label of its row
+/// (`法令上の根拠`). A title whose words have a space names the item's heading first and its
+/// row after the space; `x-pia-printed` is the row's wording where the form asks a question
+/// the item's name abbreviates (`Ⅱ 1. 対象人数` asks 「評価対象の事務の対象人数は何人か」).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PrintedLabel {
+    pub heading: Option<String>,
+    /// The row's label, without a leading ［ ］ and with ※ for an item the form marks so.
+    pub label: String,
+    /// False when the label is only the heading's words again (the value may span the row).
+    pub labelled: bool,
+    /// A note the form prints under the item (`x-pia-note`).
+    pub note: Option<String>,
+}
+
+/// The [`PrintedLabel`] of a node.
+pub fn printed_label(node: SchemaNode<'_>) -> PrintedLabel {
+    let title = node.title().unwrap_or_default();
+    let t = Title::parse(title);
+    let sub =
+        t.words.starts_with(|c: char| ('①'..='⑳').contains(&c)) || t.words.starts_with(BOX) || t.words.contains(BOX);
+    let (heading, label, labelled) = match t.number {
+        None if t.words.is_empty() => (Some(title.to_owned()), title.to_owned(), false),
+        None => (Some(title.replacen(' ', "\u{3000}", 1)), t.words.to_owned(), true),
+        Some(_) if sub => (None, t.words.to_owned(), true),
+        Some(n) => match t.words.split_once(' ') {
+            Some((head, rest)) => (Some(heading(n, head)), rest.to_owned(), true),
+            None => (Some(heading(n, t.words)), t.words.to_owned(), false),
+        },
+    };
+    let (label, labelled) = match node.printed() {
+        Some(printed) => (printed.to_owned(), true),
+        None => (label.strip_prefix(BOX).unwrap_or(&label).to_owned(), labelled),
+    };
+    let label = if node.is_important() { format!("{label} {IMPORTANT_MARK}") } else { label };
+    PrintedLabel { heading, label, labelled, note: node.note().map(str::to_owned) }
+}
+
+/// The printed label of a row.
 fn label(node: SchemaNode<'_>) -> String {
-    let words = words(node);
-    if node.is_important() { format!("{words} {IMPORTANT_MARK}") } else { words.to_owned() }
+    printed_label(node).label
+}
+
+/// Every item's [`PrintedLabel`] by its dotted path (`risk_measures.network.not_connected_acquisition`):
+/// what a template laid out item by item (`kiso.typ`) prints, so it writes no label itself.
+pub fn printed_labels(root: SchemaNode<'_>) -> std::collections::BTreeMap<String, PrintedLabel> {
+    fn walk(node: SchemaNode<'_>, path: &str, out: &mut std::collections::BTreeMap<String, PrintedLabel>) {
+        for (key, child) in node.properties() {
+            let here = if path.is_empty() { key.to_owned() } else { format!("{path}.{key}") };
+            if child.is_pia_only() || child.title().is_none() {
+                continue;
+            }
+            out.insert(here.clone(), printed_label(child));
+            match child.shape() {
+                Shape::Object => walk(child, &here, out),
+                Shape::List => {
+                    if let Some(element) = child.element().filter(|e| e.shape() == Shape::Object) {
+                        walk(element, &here, out);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut out = std::collections::BTreeMap::new();
+    walk(root, "", &mut out);
+    out
 }
 
 /// Builds the printed items for one audience.
@@ -240,11 +304,10 @@ impl Printer {
     /// after a space (`個人番号の利用 法令上の根拠`) prints the first words as the heading and
     /// the rest as the row's label; without, the value spans the row.
     fn item(&self, number: u32, node: SchemaNode<'_>, value: Option<&Value>) -> Option<Item> {
-        let words = words(node);
-        let (head, row_label) = match words.split_once(' ') {
-            Some((head, rest)) => (head, Some(rest)),
-            None => (words, None),
-        };
+        let printed = printed_label(node);
+        let head = Title::parse(node.title().unwrap_or_default()).words;
+        let head = head.split_once(' ').map_or(head, |(head, _)| head);
+        let row_label = printed.labelled.then(|| printed.label.clone());
         let mut boxes = Vec::new();
         let rows = match node.shape() {
             Shape::Object if value.is_none_or(Value::is_null) && node.is_optional() => return None,
@@ -252,7 +315,7 @@ impl Printer {
                 let mut rows = self.rows(node, value, Some(&mut boxes));
                 if let (Some(row_label), false) = (row_label, boxes.is_empty()) {
                     // 「監査 実施の有無」: the boxes are the row 実施の有無.
-                    rows.insert(0, Row::Boxes { label: row_label.to_owned(), boxes: std::mem::take(&mut boxes) });
+                    rows.insert(0, Row::Boxes { label: row_label, boxes: std::mem::take(&mut boxes) });
                 }
                 rows
             }
@@ -261,20 +324,16 @@ impl Printer {
                 let element = node.element()?;
                 let values = value.and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
                 vec![Row::List {
-                    label: row_label.map(str::to_owned),
+                    label: row_label,
                     values: values.iter().map(|e| self.value(element, Some(e))).collect(),
                 }]
             }
-            Shape::Choice => {
-                vec![Row::Choice { label: row_label.unwrap_or(head).to_owned(), choice: Self::choice(node, value) }]
-            }
-            _ => vec![Row::Text { label: row_label.map(str::to_owned), value: self.value(node, value) }],
+            Shape::Choice => vec![Row::Choice { label: printed.label.clone(), choice: Self::choice(node, value) }],
+            _ => vec![Row::Text { label: row_label, value: self.value(node, value) }],
         };
-        let head = if node.is_important() && node.shape() != Shape::Object {
-            format!("{head} {IMPORTANT_MARK}")
-        } else {
-            head.to_owned()
-        };
+        // A value spanning the row has no label to carry the ※: the heading does.
+        let spans = matches!(rows.as_slice(), [Row::Text { label: None, .. }]);
+        let head = if node.is_important() && spans { format!("{head} {IMPORTANT_MARK}") } else { head.to_owned() };
         Some(Item { heading: heading(number, &head), boxes, rows })
     }
 
