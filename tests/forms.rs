@@ -82,11 +82,7 @@ fn what_pia_does_not_do_for_juten_yet_it_says_and_writes_nothing() {
     assert_eq!(code(&out), 2, "{}{}", stdout(&out), stderr(&out));
     assert!(stderr(&out).contains("様式3"), "{}", stderr(&out));
     assert!(!dir.path().join("x.pdf").exists());
-    let out = pia(["diff".as_ref(), kiso_pair().as_os_str(), juten().as_os_str()]);
-    assert_eq!(code(&out), 2, "{}", stderr(&out));
-    assert!(stderr(&out).contains("様式2") && stderr(&out).contains("様式3"), "{}", stderr(&out));
-    let out = pia(["diff".as_ref(), juten().as_os_str(), juten().as_os_str()]);
-    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    // diff, amend and history do 様式3: tests/juten_history.rs.
 }
 
 /// `pia report FILE --format md`, as text.
