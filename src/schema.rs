@@ -11,7 +11,7 @@ use crate::diagnostic::{Diagnostic, codes};
 use crate::lang::Lang;
 use crate::model::types::DATE_FORMAT;
 use crate::model::{FormKind, JutenAssessment, KisoAssessment};
-use crate::schema_tree::{OwnedStep, SchemaNode, Step, steps_of_pointer};
+use crate::schema_tree::{OwnedStep, SchemaNode, Shape, Step, steps_of_pointer};
 use crate::source::Source;
 use crate::wareki::{Date, DateError};
 use crate::yaml::{SourceMap, escape_pointer_segment};
@@ -397,66 +397,163 @@ fn resolve<'a>(schema: &'a Value, segments: &[LocationSegment<'_>]) -> Option<Sc
     SchemaNode::root(schema).at(&steps(segments))
 }
 
+/// A form item named along an instance path, with what the schema says about it there.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ItemName {
+    /// The deepest title along the path (`Ⅱ 4. ③委託先名`); for a path that ends at an element of
+    /// a repeated block, the block's title (`Ⅱ 4. 委託事項`).
+    pub title: String,
+    /// The title before the deepest one, when there is one (`Ⅱ 3. ①入手元` for one of its boxes).
+    pub parent_title: Option<String>,
+    /// The repeated blocks the item is inside, printed after its number (`委託事項2`).
+    pub blocks: Vec<String>,
+    /// The named blocks the item is inside, printed after it (`ファイル1 国民健康保険ファイル`).
+    pub context: Vec<String>,
+    /// The row inside a list that is not a block of the form (`変更箇所`).
+    pub row: Option<usize>,
+    /// ※: the nearest `x-pia-important` along the path (the item's own, else that of the block
+    /// or section it is in; `false` marks an item its ※ section excepts).
+    pub important: bool,
+    /// False inside what pia keeps beside the form and never prints (`x-pia-tag: pia`).
+    pub printed: bool,
+    /// The path ends at an element of a repeated block (a whole 委託事項).
+    pub element: bool,
+    /// The value is a date (`pia-date`).
+    pub date: bool,
+}
+
+impl ItemName {
+    /// The item as diagnostics and 様式3's 変更箇所 rows name it: 「Ⅱ 4. 委託事項2 ③委託先名（ファイル1
+    /// 国民健康保険ファイル）」, 「Ⅱ 4. 委託事項3（ファイル1 国民健康保険ファイル）」 for the whole element.
+    pub fn label(&self) -> String {
+        self.label_with(&self.title)
+    }
+
+    /// The label with `title` in place of the item's own (a box named by the item it belongs to).
+    pub fn label_with(&self, title: &str) -> String {
+        let blocks = self.blocks.join(" ");
+        let mut label = match (self.blocks.is_empty(), title.split_once(". ")) {
+            (false, Some((number, _))) if self.element => format!("{number}. {blocks}"),
+            (false, Some((number, rest))) => format!("{number}. {blocks} {rest}"),
+            (false, None) => format!("{title} {blocks}"),
+            (true, _) => title.to_owned(),
+        };
+        if let Some(r) = self.row {
+            label.push_str(&format!("（{r}行目）"));
+        }
+        if !self.context.is_empty() {
+            label.push_str(&format!("（{}）", self.context.join("、")));
+        }
+        label
+    }
+}
+
 /// The form item for an instance path: the deepest `title` along it, with the row number for
 /// items inside a list (`変更箇所 提出時期（4行目）`).
 ///
 /// Inside a repeated block of the form (an array with `x-pia-block`, e.g. `委託事項{n}`), the
 /// block is named instead of the row: 「Ⅱ 4. 委託事項2 ③委託先名」. A block whose schema names its
 /// element's name (`x-pia-block-name`, a pointer into the element, read from `document`) is
-/// named after the item as its context: 「…（ファイル1 国民健康保険ファイル）」.
+/// named after the item as its context: 「…（ファイル1 国民健康保険ファイル）」. A withheld name is
+/// never printed: the block is named by its number alone.
+/// The form item for an instance path: the deepest `title` along it, with the row number for
+/// items inside a list (`変更箇所 提出時期（4行目）`).
+///
+/// Inside a repeated block of the form (an array with `x-pia-block`, e.g. `委託事項{n}`), the
+/// block is named instead of the row: 「Ⅱ 4. 委託事項2 ③委託先名」. A block whose schema names its
+/// element's name (`x-pia-block-name`, a pointer into the element, read from `document`) is
+/// named after the item as its context: 「…（ファイル1 国民健康保険ファイル）」. A withheld name is
+/// never printed: the block is named by its number alone.
 pub fn item_label(schema: &Value, segments: &[LocationSegment<'_>], document: Option<&Value>) -> Option<String> {
-    item_label_at(SchemaNode::root(schema), &steps(segments), document)
+    item_name(schema, segments, document).map(|n| n.label())
 }
 
-/// [`item_label`] for steps of the schema tree.
-pub fn item_label_at(root: SchemaNode<'_>, steps: &[Step<'_>], document: Option<&Value>) -> Option<String> {
+/// What [`item_label`] reads along the path, for callers that need more than the label.
+pub fn item_name(schema: &Value, segments: &[LocationSegment<'_>], document: Option<&Value>) -> Option<ItemName> {
+    item_name_along(SchemaNode::root(schema), &steps(segments), document)
+}
+
+/// [`item_name`] for steps of the schema tree.
+pub fn item_name_along(root: SchemaNode<'_>, steps: &[Step<'_>], document: Option<&Value>) -> Option<ItemName> {
     let mut node = root;
     let mut title = node.title();
-    let mut row = None;
-    let (mut inner, mut context): (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
+    let mut parent_title = None;
+    let mut name = ItemName { printed: true, ..ItemName::default() };
+    let mut element_title = None;
     let mut at = document;
     for step in steps {
+        element_title = None;
         match step {
             Step::Key(p) => at = at.and_then(|v| v.get(*p)),
             Step::Index(i) => {
                 at = at.and_then(|v| v.get(*i));
                 match node.block_heading(*i) {
-                    Some(label) => match (at.and_then(|element| node.element_name(element)), node.block_name()) {
-                        (Some(name), _) => context.push(format!("{label} {name}")),
-                        (None, Some(_)) => context.push(label),
-                        (None, None) => inner.push(label),
-                    },
-                    None => row = Some(i + 1),
+                    Some(label) => {
+                        element_title = title;
+                        match (at.and_then(|element| node.element_name(element)), node.block_name()) {
+                            (Some(n), _) => name.context.push(format!("{label} {n}")),
+                            (None, Some(_)) => name.context.push(label),
+                            (None, None) => name.blocks.push(label),
+                        }
+                    }
+                    None => name.row = Some(i + 1),
                 }
             }
         }
         let Some(next) = node.child(*step) else { break };
         node = next;
+        if let Some(important) = node.important_flag() {
+            name.important = important;
+        }
+        if node.is_pia_only() {
+            name.printed = false;
+        }
         if let Some(t) = node.title() {
+            if title != Some(t) {
+                parent_title = title;
+            }
             title = Some(t);
         }
     }
-    title.map(|t| {
-        let mut label = match (inner.is_empty(), t.split_once(". ")) {
-            (false, Some((number, rest))) => format!("{number}. {} {rest}", inner.join(" ")),
-            (false, None) => format!("{t} {}", inner.join(" ")),
-            (true, _) => t.to_owned(),
-        };
-        if let Some(r) = row {
-            label.push_str(&format!("（{r}行目）"));
-        }
-        if !context.is_empty() {
-            label.push_str(&format!("（{}）", context.join("、")));
-        }
-        label
-    })
+    name.element = element_title.is_some();
+    name.date = node.shape() == Shape::Date;
+    let title = element_title.or(title)?;
+    name.title = title.to_owned();
+    name.parent_title = parent_title.filter(|p| *p != title).map(str::to_owned);
+    Some(name)
+}
+
+/// The steps of a JSON pointer such as `/files/0/overview/name`, and the form item there.
+fn name_at_pointer(kind: FormKind, pointer: &str, document: Option<&Value>) -> Option<ItemName> {
+    let owned = steps_of_pointer(pointer);
+    let steps: Vec<Step<'_>> = owned.iter().map(OwnedStep::as_step).collect();
+    item_name_along(SchemaNode::root(schema_value(kind)), &steps, document)
 }
 
 /// The form item for a JSON pointer such as `/threshold_items/subjects/band`.
 pub fn item_for_pointer(kind: FormKind, pointer: &str) -> Option<String> {
-    let owned = steps_of_pointer(pointer);
-    let steps: Vec<Step<'_>> = owned.iter().map(OwnedStep::as_step).collect();
-    item_label_at(SchemaNode::root(schema_value(kind)), &steps, None)
+    name_at_pointer(kind, pointer, None).map(|n| n.label())
+}
+
+/// The form item at a JSON pointer into `document` (an assessment of `kind` as JSON), its
+/// repeated blocks named from the document.
+pub fn item_name_at(kind: FormKind, pointer: &str, document: &Value) -> Option<ItemName> {
+    name_at_pointer(kind, pointer, Some(document))
+}
+
+/// True when the value at `pointer` is a repeated block of the form (`x-pia-block`).
+pub fn is_block(kind: FormKind, pointer: &str) -> bool {
+    SchemaNode::root(schema_value(kind)).at_pointer(pointer).is_some_and(|n| n.block().is_some())
+}
+
+/// Every `title` in a form's schema: the top-level items first, then each definition's.
+pub fn titles(kind: FormKind) -> Vec<&'static str> {
+    let schema = schema_value(kind);
+    let properties = |object: &'static Value| {
+        object.get("properties").and_then(Value::as_object).into_iter().flat_map(|ps| ps.values())
+    };
+    let defs = schema.get("$defs").and_then(Value::as_object).into_iter().flat_map(|d| d.values());
+    properties(schema).chain(defs.flat_map(properties)).filter_map(|p| p.get("title").and_then(Value::as_str)).collect()
 }
 
 /// The form item for a dotted path such as `history[3].timing`.
@@ -667,6 +764,61 @@ mod tests {
             item_for_pointer(FormKind::Kiso, "/related_info/affair/systems/text").as_deref(),
             Some("Ⅰ 1. ③システムの名称")
         );
+    }
+
+    #[test]
+    fn items_inside_repeated_blocks_are_named_by_their_block() {
+        let document = serde_json::json!({
+            "files": [
+                {"overview": {"name": "国民健康保険ファイル"}},
+                {"overview": {"name": {"text": "秘匿ファイル", "withheld": "規則第13条"}}}
+            ]
+        });
+        let label = |p: &str| item_name_at(FormKind::Juten, p, &document).map(|n| n.label());
+        assert_eq!(
+            label("/files/0/overview/outsourcing/items/1/contractor").as_deref(),
+            Some("Ⅱ 4. 委託事項2 ③委託先名（ファイル1 国民健康保険ファイル）")
+        );
+        // A whole element is named by its block.
+        assert_eq!(
+            label("/files/0/overview/outsourcing/items/2").as_deref(),
+            Some("Ⅱ 4. 委託事項3（ファイル1 国民健康保険ファイル）")
+        );
+        assert_eq!(label("/basic_info/systems/1").as_deref(), Some("Ⅰ 2. システム2"));
+        assert_eq!(
+            label("/files/0/overview/provision/recipients/0").as_deref(),
+            Some("Ⅱ 5. 提供先1（ファイル1 国民健康保険ファイル）")
+        );
+        assert_eq!(
+            label("/files/0").as_deref(),
+            Some("Ⅱ 特定個人情報ファイルの概要（ファイル1 国民健康保険ファイル）")
+        );
+        // A withheld name is never printed.
+        assert_eq!(label("/files/1/overview/storage/place").as_deref(), Some("Ⅱ 6. ①保管場所（ファイル2）"));
+        assert_eq!(label("/files/1").as_deref(), Some("Ⅱ 特定個人情報ファイルの概要（ファイル2）"));
+    }
+
+    #[test]
+    fn the_nearest_marker_says_whether_an_item_is_important() {
+        let name = |kind, p: &str| item_name_at(kind, p, &Value::Null).unwrap_or_else(|| panic!("{p}"));
+        for (pointer, important) in [
+            ("/basic_info/network_linkage/status", true),
+            ("/basic_info/department/name", false),
+            ("/files/0/overview/outsourcing/items/0/contractor", false),
+            ("/files/0/overview/outsourcing/items/0/resubcontract/status", true),
+            ("/files/0/risk/storage/adequacy", true),
+            // Ⅲ is ※ except 7.②.
+            ("/files/0/risk/storage/serious_incident/occurred", false),
+            ("/risk_measures/audit/self_inspection", true),
+        ] {
+            assert_eq!(name(FormKind::Juten, pointer).important, important, "{pointer}");
+        }
+        assert!(!name(FormKind::Kiso, "/threshold_items/subjects/count").printed);
+        assert!(name(FormKind::Kiso, "/threshold_items/subjects/band").printed);
+        assert!(name(FormKind::Kiso, "/threshold_items/subjects/as_of").date);
+        assert!(name(FormKind::Juten, "/procedure/third_party_review/date").date);
+        assert!(is_block(FormKind::Juten, "/files/1/overview/outsourcing/items"));
+        assert!(!is_block(FormKind::Juten, "/files/0/record_items"));
     }
 
     #[test]

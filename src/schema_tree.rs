@@ -94,6 +94,11 @@ impl<'a> SchemaNode<'a> {
         self.extension("x-pia-important").and_then(Value::as_bool) == Some(true)
     }
 
+    /// The node's own ※ flag, when it has one: `false` marks an item its ※ section excepts.
+    pub fn important_flag(&self) -> Option<bool> {
+        self.extension("x-pia-important").and_then(Value::as_bool)
+    }
+
     /// For a repeated block of the form, the heading of its n-th element (`委託事項{n}`).
     pub fn block(&self) -> Option<&'a str> {
         self.extension("x-pia-block").and_then(Value::as_str)
@@ -126,10 +131,10 @@ impl<'a> SchemaNode<'a> {
         self.extension("x-pia-block-name").and_then(Value::as_str)
     }
 
-    /// The name of a block's element as written in the document, trimmed; `None` when empty.
+    /// The name of a block's element as written in the document, trimmed; `None` when empty or
+    /// withheld (a withheld name stays out of every label and heading).
     pub fn element_name<'v>(&self, element: &'v Value) -> Option<&'v str> {
-        let name = element.pointer(self.block_name()?)?;
-        name.as_str().or_else(|| name.get("text")?.as_str()).map(str::trim).filter(|n| !n.is_empty())
+        element.pointer(self.block_name()?)?.as_str().map(str::trim).filter(|n| !n.is_empty())
     }
 
     /// The branch holding a group's items, if the node is a group (or a text's object form).

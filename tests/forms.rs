@@ -72,8 +72,7 @@ fn a_diff_across_forms_is_refused() {
     let out = pia(["diff".as_ref(), kiso_pair().as_os_str(), juten().as_os_str()]);
     assert_eq!(code(&out), 2, "{}", stderr(&out));
     assert!(stderr(&out).contains("様式2") && stderr(&out).contains("様式3"), "{}", stderr(&out));
-    let out = pia(["diff".as_ref(), juten().as_os_str(), juten().as_os_str()]);
-    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    // diff, amend and history of two 様式3 versions: tests/juten_history.rs.
 }
 
 /// `pia report FILE --format md`, as text.

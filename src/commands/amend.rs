@@ -21,7 +21,7 @@ pub fn run(args: &AmendArgs, lang: Lang, out: &mut dyn Write, err: &mut dyn Writ
         Ok(l) => l,
         Err(o) => return o,
     };
-    let (old_a, cur_a) = match super::kiso_versions(&old, &current, lang, err) {
+    let (old_a, cur_a) = match super::versions(&old, &current, lang, err) {
         Ok(pair) => pair,
         Err(o) => return o,
     };
@@ -32,15 +32,22 @@ pub fn run(args: &AmendArgs, lang: Lang, out: &mut dyn Write, err: &mut dyn Writ
         },
         None => None,
     };
-    let published = cur_a.cover.published;
-    let comparison = compare(old_a, cur_a, lang);
-    let pending = not_yet_recorded(&comparison.rows, &cur_a.history);
+    let published = cur_a.cover().published;
+    let comparison = match compare(old_a, cur_a, lang) {
+        Ok(c) => c,
+        Err(e) => {
+            report_cannot_run(err, lang, &e);
+            return Outcome::CannotRun;
+        }
+    };
+    let history = cur_a.history();
+    let pending = not_yet_recorded(comparison.kind, &comparison.rows, history);
 
     // The rows' 変更日 is the new version's 公表日: `--date`, or a 公表日 already changed since
     // OLD. Without either, the rows would silently get the old 公表日.
     let row_date = match date {
         Some(d) => d,
-        None if published != old_a.cover.published => published,
+        None if published != old_a.cover().published => published,
         None if pending.is_empty() => published,
         None => {
             report_cannot_run(
@@ -66,8 +73,8 @@ pub fn run(args: &AmendArgs, lang: Lang, out: &mut dyn Write, err: &mut dyn Writ
     let redated: Vec<(usize, crate::wareki::Date)> = comparison
         .rows
         .iter()
-        .filter_map(|r| recorded_as(r, &cur_a.history))
-        .filter(|i| cur_a.history.get(*i).is_some_and(|h| h.date == published && h.date != row_date))
+        .filter_map(|r| recorded_as(comparison.kind, r, history))
+        .filter(|i| history.get(*i).is_some_and(|h| h.date == published && h.date != row_date))
         .map(|i| (i, row_date))
         .collect();
     let set_date = date.filter(|d| *d != published);

@@ -23,7 +23,7 @@ pub fn run(args: &DiffArgs, lang: Lang, out: &mut dyn Write, err: &mut dyn Write
         Ok(l) => l,
         Err(o) => return o,
     };
-    let (old_a, new_a) = match super::kiso_versions(&old, &new, lang, err) {
+    let (old_a, new_a) = match super::versions(&old, &new, lang, err) {
         Ok(pair) => pair,
         Err(o) => return o,
     };
@@ -32,9 +32,15 @@ pub fn run(args: &DiffArgs, lang: Lang, out: &mut dyn Write, err: &mut dyn Write
             Ok(d) => d,
             Err(o) => return o,
         },
-        None => new_a.cover.published,
+        None => new_a.cover().published,
     };
-    let comparison = compare(old_a, new_a, lang);
+    let comparison = match compare(old_a, new_a, lang) {
+        Ok(c) => c,
+        Err(e) => {
+            super::report_cannot_run(err, lang, &e);
+            return Outcome::CannotRun;
+        }
+    };
     // A 個人番号 in either version is a finding of its own (and is masked in every row below).
     let old_leaks = crate::leak::scan(&old.source, &old.map, old.kind, lang);
     let mut findings = crate::leak::scan(&new.source, &new.map, new.kind, lang);

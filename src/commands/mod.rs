@@ -320,18 +320,18 @@ pub fn load_valid(arg: &str, lang: Lang, out: &mut dyn Write, err: &mut dyn Writ
     }
 }
 
-/// The two versions `diff` and `amend` compare, when both are 様式2 (the form whose 変更箇所
-/// pia proposes today); otherwise why not, on stderr, as "cannot run".
-pub fn kiso_versions<'a>(
+/// The two versions `diff` and `amend` compare, when both are valid and on one form; otherwise
+/// why not, on stderr, as "cannot run".
+pub fn versions<'a>(
     old: &'a Loaded,
     new: &'a Loaded,
     lang: Lang,
     err: &mut dyn Write,
-) -> Result<(&'a crate::model::KisoAssessment, &'a crate::model::KisoAssessment), Outcome> {
-    use crate::model::Assessment;
-    match (&old.assessment, &new.assessment) {
-        (Some(Assessment::Kiso(o)), Some(Assessment::Kiso(n))) => Ok((o, n)),
-        (Some(o), Some(n)) if o.kind() != n.kind() => {
+) -> Result<(&'a crate::model::Assessment, &'a crate::model::Assessment), Outcome> {
+    let (Some(o), Some(n)) = (&old.assessment, &new.assessment) else { return Err(Outcome::CannotRun) };
+    match crate::diff::same_form(o, n) {
+        Ok(_) => Ok((o, n)),
+        Err(crate::diff::CompareError::DifferentForms { old: ok, new: nk }) => {
             report_cannot_run(
                 err,
                 lang,
@@ -339,36 +339,20 @@ pub fn kiso_versions<'a>(
                     format!(
                         "{} は{}、{} は{}です。同じ様式の版どうしを比べてください",
                         old.source.name,
-                        o.kind().label(),
+                        ok.label(),
                         new.source.name,
-                        n.kind().label()
+                        nk.label()
                     ),
                     format!(
                         "{} is on {} and {} on {}: compare two versions of one form",
                         old.source.name,
-                        o.kind().label(),
+                        ok.label(),
                         new.source.name,
-                        n.kind().label()
+                        nk.label()
                     ),
                 ),
             );
             Err(Outcome::CannotRun)
         }
-        (Some(o), Some(_)) => {
-            report_cannot_run(
-                err,
-                lang,
-                &lang.pick(
-                    format!(
-                        "{}（{}）の変更箇所の案はまだ作れません（様式2だけです）",
-                        o.kind().label(),
-                        o.kind().title()
-                    ),
-                    format!("pia cannot propose 変更箇所 rows for {} yet (様式2 only)", o.kind().label()),
-                ),
-            );
-            Err(Outcome::CannotRun)
-        }
-        _ => Err(Outcome::CannotRun),
     }
 }

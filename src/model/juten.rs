@@ -7,7 +7,8 @@
 //! - `x-pia-tag` on every leaf item: `V` (label read in a published copy of 様式3), `P` (partly
 //!   verified: read in the sister form, or only its position) or `U` (a reconstruction), so a user
 //!   knows which items to compare with the official Excel of their edition;
-//! - `x-pia-important: true` on every item the form marks with ※ (a 重要な変更 candidate);
+//! - `x-pia-important: true` on every item the form marks with ※ (a 重要な変更 candidate), and
+//!   `false` on an item its ※ section excepts (Ⅲ 7.②); the nearest marker along a path holds;
 //! - `x-pia-count-of` on a box that prints the number of a list (「（ ）件」), naming that list;
 //! - `x-pia-block` on every repeated block (`ファイル{n}`, `システム{n}`, `委託事項{n}`, `提供先{n}`,
 //!   `移転先{n}`): the heading the form prints for the n-th element. Item titles inside a block do
@@ -182,7 +183,33 @@ impl JutenAssessment {
     /// The numbers Ⅲ prints for 監査, 従業者に対する教育・啓発 and その他のリスク対策: 8, 9, 10, or 9, 10, 11
     /// when the block 8.人手を介在させる作業 is present.
     pub fn once_item_numbers(&self) -> [u8; 3] {
-        if self.risk_measures.manual_work.is_some() { [9, 10, 11] } else { [8, 9, 10] }
+        if self.risk_measures.manual_work.is_some() {
+            Self::ONCE_ITEM_NUMBERS_WITH_MANUAL_WORK
+        } else {
+            Self::ONCE_ITEM_NUMBERS
+        }
+    }
+
+    /// The numbers of 監査, 従業者に対する教育・啓発 and その他のリスク対策 as their titles give them
+    /// (without 8.人手を介在させる作業).
+    const ONCE_ITEM_NUMBERS: [u8; 3] = [8, 9, 10];
+
+    /// Their numbers when 8.人手を介在させる作業 is present.
+    pub const ONCE_ITEM_NUMBERS_WITH_MANUAL_WORK: [u8; 3] = [9, 10, 11];
+
+    /// The title of the item at `pointer` with the number this assessment prints: Ⅲ's items
+    /// after 8.人手を介在させる作業 move one down when it is present (`Ⅲ 8. 監査 実施の有無` →
+    /// `Ⅲ 9. 監査 実施の有無`); every other title as it is.
+    pub fn printed_title(&self, pointer: &str, title: &str) -> String {
+        let once = pointer.starts_with("/risk_measures/") && !pointer.starts_with("/risk_measures/manual_work");
+        let renumbered = title.strip_prefix("Ⅲ ").and_then(|rest| rest.split_once(". ")).and_then(|(n, rest)| {
+            let at = Self::ONCE_ITEM_NUMBERS.iter().position(|m| n.parse::<u8>().ok() == Some(*m))?;
+            Some(format!("Ⅲ {}. {rest}", self.once_item_numbers().get(at)?))
+        });
+        match renumbered {
+            Some(t) if once => t,
+            _ => title.to_owned(),
+        }
     }
 
     /// Ⅰ 3. 特定個人情報ファイル名: the names of every file (Ⅱ 1.), in order.
@@ -996,6 +1023,7 @@ pub struct RiskStorage {
     /// # Ⅲ 7. ②過去3年以内に、評価実施機関において、個人情報に関する重大事故が発生したか
     ///
     /// ※の対象外（Ⅲ の見出し「※(7.②を除く。)」）。基礎項目評価書 Ⅱ 3.（過去１年以内、特定個人情報）とは別の問い。
+    #[schemars(extend("x-pia-important" = false))]
     pub serious_incident: SeriousIncident,
     /// # Ⅲ 7. ③死者の個人番号
     pub deceased: DeceasedNumberKeeping,

@@ -375,10 +375,8 @@ pub fn juten(schema: &Value, document: &Value, audience: Audience) -> Vec<Sectio
     let file_heading = |i: usize, file: &Value| {
         let heading = files_node.and_then(|f| f.block_heading(i)).unwrap_or_default();
         match files_node.and_then(|f| f.element_name(file)) {
-            Some(name) if audience == Audience::Full || file.pointer("/overview/name/withheld").is_none() => {
-                format!("{heading}\u{3000}{name}")
-            }
-            _ => heading,
+            Some(name) => format!("{heading}\u{3000}{name}"),
+            None => heading,
         }
     };
     let mut sections = Vec::new();

@@ -4,6 +4,7 @@ use super::cover::blank;
 use super::{CommonContext, RuleContext};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::history::{ItemRef, Section, may_be_important, parse_count_date};
+use crate::model::FormKind;
 use crate::model::kiso::SubmittedAssessments;
 use crate::model::parts::HistoryRow;
 use crate::model::vocab::Timing;
@@ -110,8 +111,9 @@ pub fn missing_reason(cx: &CommonContext<'_>, code: &'static Code, out: &mut Vec
     }
 }
 
-pub fn unknown_item(cx: &RuleContext<'_>, code: &'static Code, out: &mut Vec<Diagnostic>) {
-    for (i, row) in cx.assessment.history.iter().enumerate().filter(|(_, r)| ItemRef::parse(&r.item).is_none()) {
+pub fn unknown_item(cx: &CommonContext<'_>, code: &'static Code, out: &mut Vec<Diagnostic>) {
+    let kind = cx.form.kind();
+    for (i, row) in cx.form.history().iter().enumerate().filter(|(_, r)| ItemRef::parse(kind, &r.item).is_none()) {
         out.push(
             cx.at(
                 code,
@@ -119,17 +121,23 @@ pub fn unknown_item(cx: &RuleContext<'_>, code: &'static Code, out: &mut Vec<Dia
                 format!("項目「{}」は様式の項目を指していません。", row.item),
                 format!("「{}」 does not name an item of the form.", row.item),
             )
-            .help(cx.lang.pick(
-                "様式の番号で書きます（例: Ⅱ 1、Ⅰ 5 ②所属長の役職名、Ⅳ リスク対策）。",
-                "use the form's numbering, e.g. Ⅱ 1, Ⅰ 5 ②所属長の役職名, Ⅳ リスク対策.",
-            )),
+            .help(match kind {
+                FormKind::Kiso => cx.lang.pick(
+                    "様式の番号で書きます（例: Ⅱ 1、Ⅰ 5 ②所属長の役職名、Ⅳ リスク対策）。",
+                    "use the form's numbering, e.g. Ⅱ 1, Ⅰ 5 ②所属長の役職名, Ⅳ リスク対策.",
+                ),
+                FormKind::Juten => cx.lang.pick(
+                    "様式の番号で書きます（例: Ⅰ 6. ①部署、Ⅱ 4. 委託事項1 ③委託先名（ファイル1）、Ⅲ リスク対策、(別添1) 特定個人情報ファイル記録項目）。",
+                    "use the form's numbering, e.g. Ⅰ 6. ①部署, Ⅱ 4. 委託事項1 ③委託先名（ファイル1）, Ⅲ リスク対策, (別添1) 特定個人情報ファイル記録項目.",
+                ),
+            }),
         );
     }
 }
 
 /// The newest row about an item (rows are meant to be newest first; ties keep the first).
 fn newest_row<'a>(rows: &'a [HistoryRow], item: &ItemRef) -> Option<&'a HistoryRow> {
-    rows.iter().filter(|r| ItemRef::parse(&r.item).is_some_and(|i| i.same_item(item))).fold(
+    rows.iter().filter(|r| ItemRef::parse(item.kind, &r.item).is_some_and(|i| i.same_item(item))).fold(
         None,
         |best: Option<&HistoryRow>, r| match best {
             Some(b) if b.date >= r.date => Some(b),
@@ -144,7 +152,7 @@ pub fn count_date_history_mismatch(cx: &RuleContext<'_>, code: &'static Code, ou
         (1, "/threshold_items/subjects/as_of", a.threshold_items.subjects.as_of),
         (2, "/threshold_items/handlers/as_of", a.threshold_items.handlers.as_of),
     ] {
-        let item = ItemRef::new(Section::II, Some(number));
+        let item = ItemRef::new(FormKind::Kiso, Section::II, Some(number));
         let Some(row) = newest_row(&a.history, &item) else { continue };
         let Some(recorded) = row.after.as_ref().and_then(|t| parse_count_date(t.as_str())) else { continue };
         if recorded != as_of {
@@ -174,7 +182,7 @@ pub fn possible_important_change(cx: &RuleContext<'_>, code: &'static Code, out:
     for (i, row) in a.history.iter().enumerate() {
         let explained =
             row.reason.as_ref().is_some_and(|r| NOT_IMPORTANT_EXPLANATIONS.iter().any(|e| r.as_str().contains(e)));
-        let important_kind = ItemRef::parse(&row.item).is_some_and(|i| may_be_important(&i));
+        let important_kind = ItemRef::parse(FormKind::Kiso, &row.item).is_some_and(|i| may_be_important(&i));
         if row.timing == Some(Timing::After) && important_kind && !explained {
             out.push(
                 cx.at(

@@ -326,7 +326,7 @@ pub static RULES: &[Rule] = &[
         history::missing_reason
     ),
     rule!(
-        "history-unknown-item",
+        every form: "history-unknown-item",
         Warning,
         "変更箇所 項目",
         "変更箇所の項目が様式の項目を指していない",
@@ -496,8 +496,9 @@ pub fn draft_may_override(code: &Code) -> bool {
     RULES.iter().any(|r| r.code == *code) && *code != withheld::WITHHELD_TEXT_REPEATED
 }
 
-/// Only the rules about change between two versions (for `pia diff`).
-pub fn check_change(old: &KisoAssessment, new: &KisoAssessment, map: &SourceMap, lang: Lang) -> Vec<Diagnostic> {
+/// Only the rules about change between two versions (for `pia diff`); they read 様式2's items.
+pub fn check_change(old: &Assessment, new: &Assessment, map: &SourceMap, lang: Lang) -> Vec<Diagnostic> {
+    let (Assessment::Kiso(old), Assessment::Kiso(new)) = (old, new) else { return Vec::new() };
     let cx = RuleContext { assessment: new, previous: Some(old), map, lang, today: new.cover.published };
     let mut out = Vec::new();
     for rule in RULES.iter().filter(|r| CHANGE_RULES.contains(&r.code.name)) {
