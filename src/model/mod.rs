@@ -1,5 +1,6 @@
 //! The assessment forms as Rust types; the JSON Schema and every check are derived from them.
 
+pub mod blocks;
 pub mod juten;
 pub mod kiso;
 pub mod parts;

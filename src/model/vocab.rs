@@ -67,3 +67,80 @@ choice! {
     /// 変更箇所 提出時期の選択肢（変更の前に提出したか後か）。
     Timing { Before => "事前", After => "事後" }
 }
+
+choice! {
+    /// Ⅱ 2. ①ファイルの種類の選択肢。
+    FileKind {
+        System => "システム用ファイル",
+        OtherElectronic => "その他の電子ファイル（表計算ファイル等）",
+    }
+}
+
+choice! {
+    /// 対象となる本人の数の選択肢（Ⅱ 2. ②、Ⅱ 5. 提供先・移転先の④）。
+    PersonsBand {
+        Under10k => "1万人未満",
+        From10kTo100k => "1万人以上10万人未満",
+        From100kTo1m => "10万人以上100万人未満",
+        From1mTo10m => "100万人以上1,000万人未満",
+        Over10m => "1,000万人以上",
+    }
+}
+
+choice! {
+    /// Ⅱ 2. ④記録される項目の選択肢。
+    RecordItemsBand {
+        Under10 => "10項目未満",
+        From10To50 => "10項目以上50項目未満",
+        From50To100 => "50項目以上100項目未満",
+        Over100 => "100項目以上",
+    }
+}
+
+choice! {
+    /// 使用者数・取扱者数の選択肢（Ⅱ 3. ④使用者数、Ⅱ 4. ②委託先における取扱者数）。
+    UsersBand {
+        Under10 => "10人未満",
+        From10To50 => "10人以上50人未満",
+        From50To100 => "50人以上100人未満",
+        From100To500 => "100人以上500人未満",
+        From500To1000 => "500人以上1,000人未満",
+        Over1000 => "1,000人以上",
+    }
+}
+
+choice! {
+    /// Ⅱ 4. 委託の有無の選択肢。
+    OutsourcingStatus { Outsourced => "委託する", NotOutsourced => "委託しない" }
+}
+
+choice! {
+    /// Ⅱ 4. ④再委託の有無の選択肢。
+    ResubcontractStatus { Resubcontracted => "再委託する", NotResubcontracted => "再委託しない" }
+}
+
+choice! {
+    /// Ⅱ 6. ②保管期間の選択肢。
+    RetentionPeriod {
+        Under1 => "1年未満",
+        One => "1年",
+        Two => "2年",
+        Three => "3年",
+        Four => "4年",
+        Five => "5年",
+        From6To10 => "6年以上10年未満",
+        From10To20 => "10年以上20年未満",
+        Over20 => "20年以上",
+        Undefined => "定められていない",
+    }
+}
+
+choice! {
+    /// Ⅲ 7. ③死者の個人番号の選択肢。
+    DeceasedNumbers { Kept => "保管している", NotKept => "保管していない" }
+}
+
+choice! {
+    /// Ⅳ 1. ③手数料等の選択肢。
+    Fee { Charged => "有料", Free => "無料" }
+}

@@ -7,9 +7,9 @@
 use super::JutenContext;
 use super::cover::blank;
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::juten::{OutsourcingStatus, ResubcontractStatus, SpecificFile};
+use crate::model::juten::SpecificFile;
 use crate::model::kiso::HandlersBand;
-use crate::model::vocab::{Incident, LinkageStatus, Obligation};
+use crate::model::vocab::{Incident, LinkageStatus, Obligation, OutsourcingStatus, ResubcontractStatus};
 
 /// 「ファイルn」 as the form heads a file's block.
 fn file_label(i: usize) -> String {
