@@ -10,7 +10,7 @@ use serde_json::Value;
 use crate::diagnostic::{Diagnostic, codes};
 use crate::lang::Lang;
 use crate::model::types::DATE_FORMAT;
-use crate::model::{FormKind, JutenAssessment, KisoAssessment};
+use crate::model::{FormKind, JutenAssessment, KisoAssessment, ZenkomokuAssessment};
 use crate::source::Source;
 use crate::wareki::{Date, DateError};
 use crate::yaml::{SourceMap, escape_pointer_segment};
@@ -20,6 +20,7 @@ pub fn schema_path(kind: FormKind) -> &'static str {
     match kind {
         FormKind::Kiso => "schema/kiso-r6.10.schema.json",
         FormKind::Juten => "schema/juten-r6.10.schema.json",
+        FormKind::Zenkomoku => "schema/zenkomoku-r6.10.schema.json",
     }
 }
 
@@ -29,9 +30,33 @@ pub fn generate(kind: FormKind) -> Value {
         let generator = schemars::generate::SchemaSettings::draft2020_12().into_generator();
         generator.into_root_schema_for::<T>().to_value()
     }
-    match kind {
+    let mut value = match kind {
         FormKind::Kiso => of::<KisoAssessment>(),
         FormKind::Juten => of::<JutenAssessment>(),
+        FormKind::Zenkomoku => of::<ZenkomokuAssessment>(),
+    };
+    own_tags(&mut value, kind);
+    if kind.knows_every_edition()
+        && let Some(choices) = value.pointer_mut("/$defs/Revision/enum")
+    {
+        *choices = kind.editions().iter().map(|e| Value::from(e.revision.label())).collect();
+    }
+    value
+}
+
+/// A block several forms share may carry another form's tag beside its own (`x-pia-tag-zenkomoku`,
+/// [`crate::model::blocks`]): each form's schema keeps only its own, as `x-pia-tag`.
+fn own_tags(value: &mut Value, kind: FormKind) {
+    match value {
+        Value::Object(map) => {
+            if let Some(tag) = map.get(&format!("x-pia-tag-{}", kind.key())).cloned() {
+                map.insert("x-pia-tag".to_owned(), tag);
+            }
+            map.retain(|key, _| !key.starts_with("x-pia-tag-"));
+            map.values_mut().for_each(|v| own_tags(v, kind));
+        }
+        Value::Array(items) => items.iter_mut().for_each(|v| own_tags(v, kind)),
+        _ => {}
     }
 }
 
@@ -70,6 +95,10 @@ fn form_schema(kind: FormKind) -> &'static FormSchema {
         FormKind::Juten => {
             static JUTEN: OnceLock<FormSchema> = OnceLock::new();
             JUTEN.get_or_init(|| FormSchema::new(kind))
+        }
+        FormKind::Zenkomoku => {
+            static ZENKOMOKU: OnceLock<FormSchema> = OnceLock::new();
+            ZENKOMOKU.get_or_init(|| FormSchema::new(kind))
         }
     }
 }
@@ -517,6 +546,23 @@ pub fn item_for_pointer(kind: FormKind, pointer: &str) -> Option<String> {
         })
         .collect();
     item_label(schema_value(kind), &segments, None)
+}
+
+/// The title of the item at a JSON pointer of the document, as the schema writes it (without the
+/// repeated blocks it stands in): `Ⅲ 4. 情報保護管理体制の確認` for `/files/0/risk/outsourcing/info_protection`.
+pub fn title_for_pointer(kind: FormKind, pointer: &str) -> Option<String> {
+    let schema = schema_value(kind);
+    let mut node = schema;
+    let mut title = None;
+    for segment in pointer.split('/').skip(1) {
+        let container = object_branch(schema, node);
+        node = match segment.parse::<usize>() {
+            Ok(_) => container.get("items")?,
+            Err(_) => container.get("properties")?.get(segment.replace("~1", "/").replace("~0", "~"))?,
+        };
+        title = title_of(schema, node).or(title);
+    }
+    title.map(str::to_owned)
 }
 
 /// The form item for a dotted path such as `history[3].timing`.

@@ -1,9 +1,10 @@
 //! The blocks 様式3 and 様式4 share, item for item: Ⅰ 2. システム, Ⅱ 2. 基本情報, Ⅱ 3. ①入手元 and
 //! ②入手方法, Ⅱ 4. 委託 (its list of 委託事項), Ⅱ 5. 提供・移転, Ⅱ 6. ②保管期間 and Ⅲ 8. 人手を介在させる作業.
 //!
-//! A label here is the label in both forms. Where the forms' published sources read an item
-//! differently sure (V in one, P in the other), the item carries its 様式4 tag as
-//! `x-pia-tag-zenkomoku`; [`crate::schema::generate`] keeps each form's own tag as `x-pia-tag`.
+//! A label here is the label in both forms. Where the published copies make an item surer in one
+//! form than in the other (read in 様式4, only inferred for 様式3), the item carries its 様式4 tag
+//! as `x-pia-tag-zenkomoku` beside its 様式3 `x-pia-tag`; [`crate::schema::generate`] leaves each
+//! form's schema its own tag as `x-pia-tag`.
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -21,7 +22,7 @@ pub struct System {
     #[schemars(extend("x-pia-tag" = "V"))]
     pub name: Text,
     /// # Ⅰ 2. ②システムの機能
-    #[schemars(extend("x-pia-tag" = "P"))]
+    #[schemars(extend("x-pia-tag" = "P", "x-pia-tag-zenkomoku" = "V"))]
     pub function: Text,
     /// # Ⅰ 2. ③他のシステムとの接続
     pub connections: SystemConnections,
@@ -34,19 +35,19 @@ pub struct System {
 pub struct SystemConnections {
     /// # Ⅰ 2. ③［ ］情報提供ネットワークシステム
     #[serde(default)]
-    #[schemars(extend("x-pia-tag" = "V"))]
+    #[schemars(extend("x-pia-tag" = "V", "x-pia-tag-zenkomoku" = "P"))]
     pub network_system: bool,
     /// # Ⅰ 2. ③［ ］庁内連携システム
     #[serde(default)]
-    #[schemars(extend("x-pia-tag" = "V"))]
+    #[schemars(extend("x-pia-tag" = "V", "x-pia-tag-zenkomoku" = "P"))]
     pub internal_linkage: bool,
     /// # Ⅰ 2. ③［ ］住民基本台帳ネットワークシステム
     #[serde(default)]
-    #[schemars(extend("x-pia-tag" = "V"))]
+    #[schemars(extend("x-pia-tag" = "V", "x-pia-tag-zenkomoku" = "P"))]
     pub juki_net: bool,
     /// # Ⅰ 2. ③［ ］既存住民基本台帳システム
     #[serde(default)]
-    #[schemars(extend("x-pia-tag" = "V"))]
+    #[schemars(extend("x-pia-tag" = "V", "x-pia-tag-zenkomoku" = "P"))]
     pub resident_register: bool,
     /// # Ⅰ 2. ③［ ］宛名システム等
     #[serde(default)]
@@ -54,12 +55,12 @@ pub struct SystemConnections {
     pub address_system: bool,
     /// # Ⅰ 2. ③［ ］税務システム
     #[serde(default)]
-    #[schemars(extend("x-pia-tag" = "V"))]
+    #[schemars(extend("x-pia-tag" = "V", "x-pia-tag-zenkomoku" = "P"))]
     pub tax_system: bool,
     /// # Ⅰ 2. ③［ ］その他（ ）
     ///
     /// 印を付ける場合に、括弧内に書く内容を記載する。
-    #[schemars(extend("x-pia-tag" = "V"))]
+    #[schemars(extend("x-pia-tag" = "V", "x-pia-tag-zenkomoku" = "P"))]
     pub other: Option<Text>,
 }
 
@@ -69,25 +70,25 @@ pub struct SystemConnections {
 #[serde(deny_unknown_fields)]
 pub struct FileBasics {
     /// # Ⅱ 2. ①ファイルの種類
-    #[schemars(extend("x-pia-tag" = "P", "x-pia-important" = true))]
+    #[schemars(extend("x-pia-tag" = "P", "x-pia-tag-zenkomoku" = "V", "x-pia-important" = true))]
     pub kind: FileKind,
     /// # Ⅱ 2. ②対象となる本人の数
-    #[schemars(extend("x-pia-tag" = "P"))]
+    #[schemars(extend("x-pia-tag" = "P", "x-pia-tag-zenkomoku" = "V"))]
     pub persons: PersonsBand,
     /// # Ⅱ 2. ③対象となる本人の範囲
-    #[schemars(extend("x-pia-tag" = "U", "x-pia-important" = true))]
+    #[schemars(extend("x-pia-tag" = "U", "x-pia-tag-zenkomoku" = "V", "x-pia-important" = true))]
     pub persons_scope: Text,
     /// # Ⅱ 2. ③その必要性
-    #[schemars(extend("x-pia-tag" = "U"))]
+    #[schemars(extend("x-pia-tag" = "U", "x-pia-tag-zenkomoku" = "V"))]
     pub persons_necessity: Text,
     /// # Ⅱ 2. ④記録される項目
-    #[schemars(extend("x-pia-tag" = "P"))]
+    #[schemars(extend("x-pia-tag" = "P", "x-pia-tag-zenkomoku" = "V"))]
     pub record_count: RecordItemsBand,
     /// # Ⅱ 2. ④主な記録項目
     #[schemars(extend("x-pia-important" = true))]
     pub main_items: MainRecordItems,
     /// # Ⅱ 2. ④その妥当性
-    #[schemars(extend("x-pia-tag" = "P"))]
+    #[schemars(extend("x-pia-tag" = "P", "x-pia-tag-zenkomoku" = "V"))]
     pub items_validity: Text,
     /// # Ⅱ 2. ⑤保有開始日
     #[schemars(extend("x-pia-tag" = "U"))]
@@ -106,80 +107,80 @@ pub struct FileBasics {
 pub struct MainRecordItems {
     /// # Ⅱ 2. ④・識別情報［ ］個人番号
     #[serde(default)]
-    #[schemars(extend("x-pia-tag" = "P", "x-pia-important" = true))]
+    #[schemars(extend("x-pia-tag" = "P", "x-pia-tag-zenkomoku" = "V", "x-pia-important" = true))]
     pub individual_number: bool,
     /// # Ⅱ 2. ④・識別情報［ ］個人番号対応符号
     #[serde(default)]
-    #[schemars(extend("x-pia-tag" = "P", "x-pia-important" = true))]
+    #[schemars(extend("x-pia-tag" = "P", "x-pia-tag-zenkomoku" = "V", "x-pia-important" = true))]
     pub corresponding_code: bool,
     /// # Ⅱ 2. ④・識別情報［ ］その他識別情報(内部番号)
     #[serde(default)]
-    #[schemars(extend("x-pia-tag" = "P", "x-pia-important" = true))]
+    #[schemars(extend("x-pia-tag" = "P", "x-pia-tag-zenkomoku" = "V", "x-pia-important" = true))]
     pub internal_number: bool,
     /// # Ⅱ 2. ④・連絡先等情報［ ］4情報(氏名、性別、生年月日、住所)
     #[serde(default)]
-    #[schemars(extend("x-pia-tag" = "P", "x-pia-important" = true))]
+    #[schemars(extend("x-pia-tag" = "P", "x-pia-tag-zenkomoku" = "V", "x-pia-important" = true))]
     pub four_items: bool,
     /// # Ⅱ 2. ④・連絡先等情報［ ］連絡先(電話番号等)
     #[serde(default)]
-    #[schemars(extend("x-pia-tag" = "P", "x-pia-important" = true))]
+    #[schemars(extend("x-pia-tag" = "P", "x-pia-tag-zenkomoku" = "V", "x-pia-important" = true))]
     pub contact: bool,
     /// # Ⅱ 2. ④・連絡先等情報［ ］その他住民票関係情報
     #[serde(default)]
-    #[schemars(extend("x-pia-tag" = "P", "x-pia-important" = true))]
+    #[schemars(extend("x-pia-tag" = "P", "x-pia-tag-zenkomoku" = "V", "x-pia-important" = true))]
     pub resident_record: bool,
     /// # Ⅱ 2. ④・業務関係情報［ ］国税関係情報
     #[serde(default)]
-    #[schemars(extend("x-pia-tag" = "P", "x-pia-important" = true))]
+    #[schemars(extend("x-pia-tag" = "P", "x-pia-tag-zenkomoku" = "V", "x-pia-important" = true))]
     pub national_tax: bool,
     /// # Ⅱ 2. ④・業務関係情報［ ］地方税関係情報
     #[serde(default)]
-    #[schemars(extend("x-pia-tag" = "P", "x-pia-important" = true))]
+    #[schemars(extend("x-pia-tag" = "P", "x-pia-tag-zenkomoku" = "V", "x-pia-important" = true))]
     pub local_tax: bool,
     /// # Ⅱ 2. ④・業務関係情報［ ］健康・医療関係情報
     #[serde(default)]
-    #[schemars(extend("x-pia-tag" = "P", "x-pia-important" = true))]
+    #[schemars(extend("x-pia-tag" = "P", "x-pia-tag-zenkomoku" = "V", "x-pia-important" = true))]
     pub health: bool,
     /// # Ⅱ 2. ④・業務関係情報［ ］医療保険関係情報
     #[serde(default)]
-    #[schemars(extend("x-pia-tag" = "P", "x-pia-important" = true))]
+    #[schemars(extend("x-pia-tag" = "P", "x-pia-tag-zenkomoku" = "V", "x-pia-important" = true))]
     pub medical_insurance: bool,
     /// # Ⅱ 2. ④・業務関係情報［ ］児童福祉・子育て関係情報
     #[serde(default)]
-    #[schemars(extend("x-pia-tag" = "P", "x-pia-important" = true))]
+    #[schemars(extend("x-pia-tag" = "P", "x-pia-tag-zenkomoku" = "V", "x-pia-important" = true))]
     pub child_welfare: bool,
     /// # Ⅱ 2. ④・業務関係情報［ ］障害者福祉関係情報
     #[serde(default)]
-    #[schemars(extend("x-pia-tag" = "P", "x-pia-important" = true))]
+    #[schemars(extend("x-pia-tag" = "P", "x-pia-tag-zenkomoku" = "V", "x-pia-important" = true))]
     pub disability_welfare: bool,
     /// # Ⅱ 2. ④・業務関係情報［ ］生活保護・社会福祉関係情報
     #[serde(default)]
-    #[schemars(extend("x-pia-tag" = "P", "x-pia-important" = true))]
+    #[schemars(extend("x-pia-tag" = "P", "x-pia-tag-zenkomoku" = "V", "x-pia-important" = true))]
     pub public_assistance: bool,
     /// # Ⅱ 2. ④・業務関係情報［ ］介護・高齢者福祉関係情報
     #[serde(default)]
-    #[schemars(extend("x-pia-tag" = "P", "x-pia-important" = true))]
+    #[schemars(extend("x-pia-tag" = "P", "x-pia-tag-zenkomoku" = "V", "x-pia-important" = true))]
     pub elderly_care: bool,
     /// # Ⅱ 2. ④・業務関係情報［ ］雇用・労働関係情報
     #[serde(default)]
-    #[schemars(extend("x-pia-tag" = "P", "x-pia-important" = true))]
+    #[schemars(extend("x-pia-tag" = "P", "x-pia-tag-zenkomoku" = "V", "x-pia-important" = true))]
     pub employment: bool,
     /// # Ⅱ 2. ④・業務関係情報［ ］年金関係情報
     #[serde(default)]
-    #[schemars(extend("x-pia-tag" = "P", "x-pia-important" = true))]
+    #[schemars(extend("x-pia-tag" = "P", "x-pia-tag-zenkomoku" = "V", "x-pia-important" = true))]
     pub pension: bool,
     /// # Ⅱ 2. ④・業務関係情報［ ］学校・教育関係情報
     #[serde(default)]
-    #[schemars(extend("x-pia-tag" = "P", "x-pia-important" = true))]
+    #[schemars(extend("x-pia-tag" = "P", "x-pia-tag-zenkomoku" = "V", "x-pia-important" = true))]
     pub education: bool,
     /// # Ⅱ 2. ④・業務関係情報［ ］災害関係情報
     #[serde(default)]
-    #[schemars(extend("x-pia-tag" = "P", "x-pia-important" = true))]
+    #[schemars(extend("x-pia-tag" = "P", "x-pia-tag-zenkomoku" = "V", "x-pia-important" = true))]
     pub disaster: bool,
     /// # Ⅱ 2. ④・業務関係情報［ ］その他（ ）
     ///
     /// 印を付ける場合に、括弧内に書く内容を記載する。
-    #[schemars(extend("x-pia-tag" = "P", "x-pia-important" = true))]
+    #[schemars(extend("x-pia-tag" = "P", "x-pia-tag-zenkomoku" = "V", "x-pia-important" = true))]
     pub other: Option<Text>,
 }
 

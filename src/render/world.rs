@@ -59,7 +59,7 @@ impl Template {
     pub const fn of(kind: crate::model::FormKind) -> Option<Self> {
         match kind {
             crate::model::FormKind::Kiso => Some(Self::Kiso),
-            crate::model::FormKind::Juten => None,
+            crate::model::FormKind::Juten | crate::model::FormKind::Zenkomoku => None,
         }
     }
 
