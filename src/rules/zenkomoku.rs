@@ -36,7 +36,7 @@ pub fn resubcontract_mismatch(cx: &ZenkomokuContext<'_>, code: &'static Code, ou
                 code,
                 &pointer,
                 format!("{file}のⅢ4は「{said}」ですが、Ⅱ4の委託事項のうち{resubcontracted}件は⑦再委託の有無が「再委託する」です。"),
-                format!("{file}: Ⅲ4 says 「{said}」 but {resubcontracted} 委託事項 of Ⅱ4 say 「再委託する」 in ⑦."),
+                format!("{file}: Ⅲ4 says 「{said}」 but Ⅱ4 has {resubcontracted} 委託事項 whose ⑦ is 「再委託する」."),
             ));
         } else if care != ResubcontractorCare::NotResubcontracted && resubcontracted == 0 {
             out.push(cx.at(
