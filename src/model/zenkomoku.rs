@@ -1316,3 +1316,255 @@ pub struct CommissionReview {
     #[schemars(extend("x-pia-tag" = "U"))]
     pub review: Text,
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use super::*;
+    use crate::model::FormKind;
+    use serde_json::Value;
+
+    fn schema() -> &'static Value {
+        crate::schema::schema_value(FormKind::Zenkomoku)
+    }
+
+    /// Follows `$ref`, and the value branch of an optional item (`anyOf [x, null]`).
+    fn target<'a>(schema: &'a Value, node: &'a Value) -> &'a Value {
+        let deref = |n: &'a Value| {
+            n.get("$ref")
+                .and_then(Value::as_str)
+                .and_then(|r| r.strip_prefix('#'))
+                .and_then(|p| schema.pointer(p))
+                .unwrap_or(n)
+        };
+        let node = deref(node);
+        match node.get("anyOf").and_then(Value::as_array) {
+            Some(branches) => {
+                branches.iter().map(deref).find(|b| b.get("type") != Some(&Value::from("null"))).unwrap_or(node)
+            }
+            None => node,
+        }
+    }
+
+    /// Every leaf item with its dotted path (`files[].overview.name`) and property schema; the
+    /// shared value types (Text, its `{text, withheld}` form) are leaves.
+    fn leaves(schema: &Value) -> Vec<(String, Value)> {
+        fn walk(schema: &Value, node: &Value, path: &str, out: &mut Vec<(String, Value)>) {
+            let Some(props) = node.get("properties").and_then(Value::as_object) else { return };
+            for (key, prop) in props {
+                let mut here = if path.is_empty() { key.clone() } else { format!("{path}.{key}") };
+                let mut inner = target(schema, prop);
+                if inner.get("type") == Some(&Value::from("array")) {
+                    here.push_str("[]");
+                    inner = target(schema, inner.get("items").unwrap_or(inner));
+                }
+                let text = schema["$defs"].get("Text").is_some_and(|t| std::ptr::eq(t, inner));
+                if inner.get("properties").is_some() && !text {
+                    walk(schema, inner, &here, out);
+                } else {
+                    out.push((here, prop.clone()));
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(schema, schema, "", &mut out);
+        out
+    }
+
+    #[test]
+    fn every_leaf_has_a_title_and_a_tag() {
+        let leaves = leaves(schema());
+        assert!(leaves.len() > 250, "{}", leaves.len());
+        let mut counts = std::collections::BTreeMap::<&str, usize>::new();
+        for (path, prop) in &leaves {
+            assert!(prop.get("title").and_then(Value::as_str).is_some_and(|t| !t.is_empty()), "{path} has no title");
+            // The cover and 変更箇所 carry their tag on the block (V, P); pia's own fields are `pia`.
+            let tag = prop.get("x-pia-tag").and_then(Value::as_str);
+            let shared =
+                path.starts_with("cover.") || path.starts_with("history[]") || path.starts_with("last_assessment.");
+            match tag {
+                Some(t @ ("V" | "P" | "U" | "pia")) => *counts.entry(t).or_default() += 1,
+                None if shared => {}
+                other => panic!("{path} has the tag {other:?}"),
+            }
+        }
+        eprintln!("tags of 様式4's leaves: {counts:?}");
+        assert!(counts["U"] > counts["V"], "{counts:?}");
+        // No other form's tag is left in the schema.
+        assert!(!serde_json::to_string(schema()).unwrap().contains("x-pia-tag-"));
+    }
+
+    /// §4 marks ※: Ⅰ1②, Ⅰ5, Ⅰ6 (both items), Ⅱ2①③, Ⅱ2④主な記録項目 (each box), Ⅱ3①入手元 (each
+    /// box), Ⅱ3⑥使用目的, ⑦使用部署, ⑧使用方法・情報の突合・情報の統計分析・権利利益に影響を与え得る
+    /// 決定, Ⅱ4 委託の有無, 委託事項の②対象となる本人の範囲 and ⑦再委託の有無, Ⅱ6①保管場所, and the
+    /// whole of Ⅲ but 7.リスク1⑨. Nothing else (Ⅱ5, Ⅳ, Ⅴ, Ⅵ have none).
+    #[test]
+    fn the_important_items_are_exactly_those_of_section_4() {
+        let leaves = leaves(schema());
+        let flagged: BTreeSet<String> = leaves
+            .iter()
+            .filter(|(_, p)| p.get("x-pia-important") == Some(&Value::Bool(true)))
+            .map(|(path, _)| path.clone())
+            .collect();
+        let file = "files[].overview.";
+        let main_items = [
+            "individual_number",
+            "corresponding_code",
+            "internal_number",
+            "four_items",
+            "contact",
+            "resident_record",
+            "national_tax",
+            "local_tax",
+            "health",
+            "medical_insurance",
+            "child_welfare",
+            "disability_welfare",
+            "public_assistance",
+            "elderly_care",
+            "employment",
+            "pension",
+            "education",
+            "disaster",
+            "other",
+        ];
+        let sources =
+            ["person", "other_department", "national_agency", "local_government", "private_business", "other"];
+        let mut expected: BTreeSet<String> = [
+            "basic_info.affair.content",
+            "basic_info.number_use_basis",
+            "basic_info.network_linkage.status",
+            "basic_info.network_linkage.basis",
+        ]
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+        for item in [
+            "basics.kind",
+            "basics.persons_scope",
+            "acquisition_use.purpose",
+            "acquisition_use.users.departments",
+            "acquisition_use.method",
+            "acquisition_use.matching",
+            "acquisition_use.statistics",
+            "acquisition_use.decisions",
+            "outsourcing.status",
+            "outsourcing.items[].persons_scope",
+            "outsourcing.items[].resubcontract.status",
+            "storage.place",
+        ] {
+            expected.insert(format!("{file}{item}"));
+        }
+        expected.extend(main_items.iter().map(|k| format!("{file}basics.main_items.{k}")));
+        expected.extend(sources.iter().map(|k| format!("{file}acquisition_use.sources.{k}")));
+        let incident = "files[].risk.storage.risk1.serious_incident.";
+        let risk: Vec<&String> = leaves
+            .iter()
+            .map(|(p, _)| p)
+            .filter(|p| p.starts_with("files[].risk.") && !p.starts_with(incident))
+            .collect();
+        assert!(risk.len() > 100, "{}", risk.len());
+        expected.extend(risk.into_iter().cloned());
+        assert_eq!(flagged.difference(&expected).collect::<Vec<_>>(), Vec::<&String>::new(), "※ where §4 has none");
+        assert_eq!(expected.difference(&flagged).collect::<Vec<_>>(), Vec::<&String>::new(), "※ missing");
+        // 7.リスク1⑨ is the header's exception: its three items are not ※.
+        for key in ["occurred", "details", "prevention"] {
+            assert!(leaves.iter().any(|(p, _)| *p == format!("{incident}{key}")), "{key}");
+            assert!(!flagged.contains(&format!("{incident}{key}")), "{key}");
+        }
+        eprintln!("※ leaves of 様式4: {}", flagged.len());
+    }
+
+    #[test]
+    fn blocks_are_named_and_titles_say_where_an_item_stands() {
+        let schema = schema();
+        let prop = |def: &str, key: &str| schema["$defs"][def]["properties"][key].clone();
+        assert_eq!(schema["properties"]["files"]["x-pia-block"], "ファイル{n}");
+        assert_eq!(schema["properties"]["files"]["x-pia-block-name"], "/overview/name");
+        assert_eq!(prop("BasicInfo", "systems")["x-pia-block"], "システム{n}");
+        assert_eq!(prop("Outsourcing", "items")["x-pia-block"], "委託事項{n}");
+        assert_eq!(prop("Provision", "recipients")["x-pia-block"], "提供先{n}");
+        assert_eq!(prop("Provision", "transferees")["x-pia-block"], "移転先{n}");
+        assert_eq!(prop("AffairDetails", "figures")["x-pia-block"], "図{n}");
+        // Ⅰ is numbered as 様式4 numbers it (Ⅰ 4. is 取り扱う理由).
+        assert_eq!(prop("Department", "head_title")["title"], "Ⅰ 7. ②所属長の役職名");
+        assert_eq!(prop("NetworkLinkage", "basis")["title"], "Ⅰ 6. ②法令上の根拠");
+        assert_eq!(prop("Resubcontract", "matters")["title"], "Ⅱ 4. ⑨再委託事項");
+        // The risks of Ⅲ and their items, the common ones written once.
+        assert_eq!(
+            prop("RiskNetwork", "risk7")["title"],
+            "Ⅲ 6. リスク7: 誤った情報を提供してしまうリスク、誤った相手に提供してしまうリスク"
+        );
+        assert_eq!(prop("NetworkRisk7", "measures")["title"], "Ⅲ 6. リスク7 リスクに対する措置の内容");
+        assert_eq!(prop("AcquisitionRisk2", "adequacy")["x-pia-tag"], "V");
+        assert_eq!(prop("AcquisitionRisk2", "measures")["x-pia-tag"], "U");
+        // A block shared with 様式3 carries each form's own tag.
+        assert_eq!(prop("System", "function")["x-pia-tag"], "V");
+        let juten = crate::schema::schema_value(FormKind::Juten);
+        assert_eq!(juten["$defs"]["System"]["properties"]["function"]["x-pia-tag"], "P");
+        assert_eq!(juten["$defs"]["System"]["properties"]["function"]["title"], "Ⅰ 2. ②システムの機能");
+        // The cover is the shared one with the 承認日.
+        let cover = &schema["$defs"]["ZenkomokuCover"];
+        let keys: Vec<&str> = cover["properties"].as_object().unwrap().keys().map(String::as_str).collect();
+        assert_eq!(keys, ["number", "title", "declaration", "special_notes", "body", "published", "approval"]);
+        assert_eq!(cover["additionalProperties"], false);
+    }
+
+    #[test]
+    fn choice_labels() {
+        assert_eq!(ZenkomokuForm::Zenkomoku.label(), "様式4");
+        assert_eq!(ZenkomokuThresholdResult::KisoZenkomoku.label(), Obligation::KisoZenkomoku.label());
+        for r in ZenkomokuThresholdResult::ALL {
+            // Each wording of Ⅵ1② starts with the 様式2 Ⅲ wording it stands for.
+            assert!(r.label().starts_with(r.obligation().label()), "{r}");
+        }
+        assert_eq!(NiscCompliance::NotGovernment.number(), 4);
+        assert_eq!(ResubcontractorCare::NotResubcontracted.number(), 4);
+    }
+
+    fn load(text: &str) -> Result<ZenkomokuAssessment, serde_json::Error> {
+        let value: Value = serde_saphyr::from_str(text).unwrap();
+        serde_json::from_value(value)
+    }
+
+    const BASE: &str = include_str!("../../tests/fixtures/zenkomoku/base.yaml");
+
+    #[test]
+    fn the_base_deserializes_and_refuses_unknown_keys() {
+        let a = load(BASE).unwrap();
+        assert_eq!(a.cover.common.number.0, "3");
+        assert_eq!(a.cover.approval, None);
+        assert_eq!(a.file_names().map(Text::as_str).collect::<Vec<_>>(), ["住民基本台帳ファイル"]);
+        // The 承認日 sits in the cover beside the shared items.
+        let approved =
+            load(&BASE.replace("  published: 2025-04-01\n", "  published: 2025-04-01\n  approval: 2025-03-01\n"));
+        assert_eq!(approved.unwrap().cover.approval, Date::from_ymd(2025, 3, 1));
+        assert!(
+            load(&BASE.replace("  published: 2025-04-01\n", "  published: 2025-04-01\n  approved: 2025-03-01\n"))
+                .is_err()
+        );
+        assert!(load(&BASE.replace("other_bodies:", "other_body:")).is_err());
+    }
+
+    #[test]
+    fn the_example_is_fully_filled_in() {
+        let a = load(include_str!("../../assessments/examples/juki-zenkomoku.yaml")).unwrap();
+        assert_eq!(a.body_kind, BodyKind::LocalGovernment);
+        assert_eq!(a.basic_info.affair.subjects, SubjectsBand::Over300k);
+        assert_eq!(a.files.len(), 2);
+        let items: Vec<&Entrustment> = a.files.iter().flat_map(|f| &f.overview.outsourcing.items).collect();
+        assert_eq!(items.len(), 3);
+        assert_eq!(items.iter().filter(|e| e.resubcontract.status == ResubcontractStatus::Resubcontracted).count(), 1);
+        assert!(a.files.iter().flat_map(|f| &f.overview.provision.recipients).any(|r| r.methods.network_system));
+        assert_eq!(a.affair_details.figures.len(), 1);
+        assert!(a.affair_details.figures.iter().all(|f| f.path.ends_with(".svg") && !f.alt.is_empty()));
+        let hearing = a.procedure.public_hearing.as_ref().unwrap();
+        assert!(hearing.period.end.days_since_epoch() - hearing.period.start.days_since_epoch() + 1 >= 30);
+        assert!(a.procedure.third_party_review.is_some());
+        assert!(a.files.iter().any(|f| f.risk.storage.risk1.physical_details.is_withheld()));
+        // Round trip.
+        let again: ZenkomokuAssessment = serde_json::from_value(serde_json::to_value(&a).unwrap()).unwrap();
+        assert_eq!(again, a);
+    }
+}

@@ -7,7 +7,7 @@ use super::cover::blank;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Text;
 use crate::model::blocks::Provision;
-use crate::model::vocab::{Incident, LinkageStatus, Obligation, OutsourcingStatus, ResubcontractStatus, SubjectsBand};
+use crate::model::vocab::{Incident, Obligation, OutsourcingStatus, ResubcontractStatus, SubjectsBand};
 
 /// 「ファイルn」 as the form heads a file's block.
 pub(super) fn file_label(i: usize) -> String {
@@ -118,42 +118,29 @@ pub(super) fn provision_mismatch<A>(
     }
 }
 
-/// Ⅲ 6.'s 「接続しない」 boxes of file `i` against Ⅰ's 情報連携 `status` (`linkage` is its number
-/// on the form: Ⅰ5 on 様式3, Ⅰ6 on 様式4).
-pub(super) fn network_mismatch<A>(
+/// Ⅲ 6.'s 「接続しない」 boxes of file `i` when Ⅰ's 情報連携 says 「実施しない」: both must be
+/// checked (`linkage` is its number on the form: Ⅰ5 on 様式3, Ⅰ6 on 様式4).
+pub(super) fn network_not_linked<A>(
     cx: &FormContext<'_, A>,
     code: &'static Code,
-    (status, linkage): (LinkageStatus, &str),
+    linkage: &str,
     i: usize,
     (not_acquisition, not_provision): (bool, bool),
     out: &mut Vec<Diagnostic>,
 ) {
     let file = file_label(i);
-    match status {
-        LinkageStatus::No => {
-            for (key, label, ticked) in [
-                ("not_connected_acquisition", "接続しない（入手）", not_acquisition),
-                ("not_connected_provision", "接続しない（提供）", not_provision),
-            ] {
-                if !ticked {
-                    out.push(cx.at(
-                        code,
-                        &format!("/files/{i}/risk/network/{key}"),
-                        format!("{linkage} 情報連携が「実施しない」のため、{file}のⅢ6「{label}」に印を付けます。"),
-                        format!("{linkage} says 「実施しない」, so {file}'s Ⅲ6 「{label}」 must be checked."),
-                    ));
-                }
-            }
+    for (key, label, ticked) in [
+        ("not_connected_acquisition", "接続しない（入手）", not_acquisition),
+        ("not_connected_provision", "接続しない（提供）", not_provision),
+    ] {
+        if !ticked {
+            out.push(cx.at(
+                code,
+                &format!("/files/{i}/risk/network/{key}"),
+                format!("{linkage} 情報連携が「実施しない」のため、{file}のⅢ6「{label}」に印を付けます。"),
+                format!("{linkage} says 「実施しない」, so {file}'s Ⅲ6 「{label}」 must be checked."),
+            ));
         }
-        LinkageStatus::Yes if not_acquisition && not_provision => out.push(cx.at(
-            code,
-            &format!("/files/{i}/risk/network/not_connected_acquisition"),
-            format!(
-                "{linkage} 情報連携が「実施する」なのに、{file}のⅢ6「接続しない（入手）」「接続しない（提供）」の両方に印があります。"
-            ),
-            format!("{linkage} says 「実施する」 but {file}'s Ⅲ6 has both 「接続しない」 boxes checked."),
-        )),
-        LinkageStatus::Yes | LinkageStatus::Undecided => {}
     }
 }
 

@@ -9,7 +9,7 @@ use super::blocks::{self, Answer, Gated, ResubcontractItems};
 use super::cover::blank;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::juten::{JutenThresholdResult, SpecificFile};
-use crate::model::vocab::Obligation;
+use crate::model::vocab::{LinkageStatus, Obligation};
 
 pub fn outsourcing_mismatch(cx: &JutenContext<'_>, code: &'static Code, out: &mut Vec<Diagnostic>) {
     for (i, f) in cx.assessment.files.iter().enumerate() {
@@ -28,14 +28,25 @@ pub fn network_mismatch(cx: &JutenContext<'_>, code: &'static Code, out: &mut Ve
     let status = cx.assessment.basic_info.network_linkage.status;
     for (i, f) in cx.assessment.files.iter().enumerate() {
         let n = &f.risk.network;
-        blocks::network_mismatch(
-            cx,
-            code,
-            (status, "Ⅰ5"),
-            i,
-            (n.not_connected_acquisition, n.not_connected_provision),
-            out,
-        );
+        let boxes = (n.not_connected_acquisition, n.not_connected_provision);
+        match status {
+            LinkageStatus::No => blocks::network_not_linked(cx, code, "Ⅰ5", i, boxes, out),
+            // Each file on its own: a file of a linked affair that connects in neither direction is
+            // reported too.
+            LinkageStatus::Yes if boxes.0 && boxes.1 => out.push(cx.at(
+                code,
+                &format!("/files/{i}/risk/network/not_connected_acquisition"),
+                format!(
+                    "Ⅰ5 情報連携が「実施する」なのに、{}のⅢ6「接続しない（入手）」「接続しない（提供）」の両方に印があります。",
+                    blocks::file_label(i)
+                ),
+                format!(
+                    "Ⅰ5 says 「実施する」 but {}'s Ⅲ6 has both 「接続しない」 boxes checked.",
+                    blocks::file_label(i)
+                ),
+            )),
+            LinkageStatus::Yes | LinkageStatus::Undecided => {}
+        }
     }
 }
 

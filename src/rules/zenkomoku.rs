@@ -10,7 +10,7 @@ use super::blocks::{self, Answer, Gated, ResubcontractItems};
 use super::cover::blank;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::FormKind;
-use crate::model::vocab::ResubcontractStatus;
+use crate::model::vocab::{LinkageStatus, ResubcontractStatus};
 use crate::model::zenkomoku::{ResubcontractorCare, SpecificFile, ZenkomokuThresholdResult};
 
 pub fn outsourcing_mismatch(cx: &ZenkomokuContext<'_>, code: &'static Code, out: &mut Vec<Diagnostic>) {
@@ -55,18 +55,27 @@ pub fn provision_mismatch(cx: &ZenkomokuContext<'_>, code: &'static Code, out: &
     }
 }
 
+/// Ⅲ 6.'s boxes against Ⅰ 6.: 「実施しない」 needs both boxes in every file; 「実施する」 needs one
+/// file, at least, that connects (a file of a linked affair may connect in neither direction, as a
+/// 本人確認情報ファイル does).
 pub fn network_mismatch(cx: &ZenkomokuContext<'_>, code: &'static Code, out: &mut Vec<Diagnostic>) {
-    let status = cx.assessment.basic_info.network_linkage.status;
-    for (i, f) in cx.assessment.files.iter().enumerate() {
-        let n = &f.risk.network;
-        blocks::network_mismatch(
-            cx,
-            code,
-            (status, "Ⅰ6"),
-            i,
-            (n.not_connected_acquisition, n.not_connected_provision),
-            out,
-        );
+    let a = cx.assessment;
+    let boxes = |f: &SpecificFile| (f.risk.network.not_connected_acquisition, f.risk.network.not_connected_provision);
+    match a.basic_info.network_linkage.status {
+        LinkageStatus::No => {
+            for (i, f) in a.files.iter().enumerate() {
+                blocks::network_not_linked(cx, code, "Ⅰ6", i, boxes(f), out);
+            }
+        }
+        LinkageStatus::Yes if a.files.iter().map(boxes).all(|(acquisition, provision)| acquisition && provision) => {
+            out.push(cx.at(
+                code,
+                "/files/0/risk/network/not_connected_acquisition",
+                "Ⅰ6 情報連携が「実施する」なのに、どのファイルもⅢ6「接続しない（入手）」「接続しない（提供）」の両方に印があります。".into(),
+                "Ⅰ6 says 「実施する」 but every file has both of Ⅲ6's 「接続しない」 boxes checked.".into(),
+            ));
+        }
+        LinkageStatus::Yes | LinkageStatus::Undecided => {}
     }
 }
 
