@@ -44,7 +44,7 @@ pub fn form_revision_outdated(cx: &CommonContext<'_>, code: &'static Code, out: 
 }
 
 /// Ⅰ1①事務の名称, on every form (様式2 Ⅰ 関連情報, 様式3・様式4 Ⅰ 基本情報).
-pub(crate) fn affair_name(form: &Assessment) -> &Text {
+fn affair_name(form: &Assessment) -> &Text {
     match form {
         Assessment::Kiso(a) => &a.related_info.affair.name,
         Assessment::Juten(a) => &a.basic_info.affair.name,
