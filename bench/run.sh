@@ -56,6 +56,15 @@ make_juten_copies() {
   done
 }
 
+# Copies of the 様式4 sample (見本市) with varied numbers, so no two files are equal.
+make_zenkomoku_copies() {
+  local n=$1 dir=$2
+  rm -rf "$dir"; mkdir -p "$dir"
+  for i in $(seq 1 "$n"); do
+    sed -e "s/^  number: \"3\"/  number: \"$i\"/" assessments/examples/juki-zenkomoku.yaml > "$dir/z$(printf %05d "$i").yaml"
+  done
+}
+
 bench_check() {
   echo "## Check throughput" | tee -a "$results"
   row "case" "median" "files/s" "peak MB"
@@ -72,6 +81,11 @@ bench_check() {
   for _ in $(seq "$runs"); do jt+=("$(time_ms "$pia" check --today 2025-05-01 --format json "$work/juten-1000")"); done
   local jm; jm=$(printf '%s\n' "${jt[@]}" | median)
   row "pia check, 1000 様式3 files" "${jm} ms" "$(awk -v t="$jm" 'BEGIN{printf "%.0f", 1000/(t/1000)}')" "$(peak_mb "$pia" check --today 2025-05-01 --format json "$work/juten-1000")"
+  make_zenkomoku_copies 1000 "$work/zenkomoku-1000"
+  local zt=()
+  for _ in $(seq "$runs"); do zt+=("$(time_ms "$pia" check --today 2025-05-01 --format json "$work/zenkomoku-1000")"); done
+  local zm; zm=$(printf '%s\n' "${zt[@]}" | median)
+  row "pia check, 1000 様式4 files" "${zm} ms" "$(awk -v t="$zm" 'BEGIN{printf "%.0f", 1000/(t/1000)}')" "$(peak_mb "$pia" check --today 2025-05-01 --format json "$work/zenkomoku-1000")"
   if [ "$what" = "all" ] || [ "${WITH_JSONSCHEMA:-1}" = 1 ]; then
     local venv="$work/venv"
     if [ ! -x "$venv/bin/check-jsonschema" ]; then

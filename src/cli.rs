@@ -68,12 +68,12 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct SchemaArgs {
-    /// The form: 様式2 (基礎項目評価書) or 様式3 (重点項目評価書).
+    /// The form: 様式2 (基礎項目評価書), 様式3 (重点項目評価書) or 様式4 (全項目評価書).
     #[arg(long, value_name = "FORM", default_value = "様式2", value_parser = parse_form)]
     pub form: crate::model::FormKind,
 }
 
-/// Reads `--form` as the YAML's `form:` value (様式2, 様式3; full-width digits too).
+/// Reads `--form` as the YAML's `form:` value (様式2, 様式3, 様式4; full-width digits too).
 fn parse_form(text: &str) -> Result<crate::model::FormKind, String> {
     let normal: String = text.trim().chars().map(crate::wareki::normalize_digit).collect();
     crate::model::FormKind::from_label(&normal)
@@ -94,7 +94,7 @@ pub struct NewArgs {
     /// 評価書番号.
     #[arg(long, value_name = "NUMBER")]
     pub number: Option<String>,
-    /// The form: 様式2 (基礎項目評価書) or 様式3 (重点項目評価書).
+    /// The form: 様式2 (基礎項目評価書), 様式3 (重点項目評価書) or 様式4 (全項目評価書).
     #[arg(long, value_name = "FORM", default_value = "様式2", value_parser = parse_form)]
     pub form: crate::model::FormKind,
 }

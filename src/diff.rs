@@ -357,7 +357,7 @@ enum Withholding {
 fn department_pointer(kind: FormKind) -> &'static str {
     match kind {
         FormKind::Kiso => "/related_info/department/name",
-        FormKind::Juten => "/basic_info/department/name",
+        FormKind::Juten | FormKind::Zenkomoku => "/basic_info/department/name",
     }
 }
 
@@ -369,7 +369,7 @@ fn row_item(assessment: &Assessment, name: &ItemName, pointer: &str) -> Option<(
     let kind = assessment.kind();
     match assessment {
         Assessment::Kiso(_) => ItemRef::of_title(kind, &name.title).map(|item| (item.to_string(), item)),
-        Assessment::Juten(a) => {
+        Assessment::Juten(_) | Assessment::Zenkomoku(_) => {
             let same_item = |parent: &&String| {
                 let head = |t: &str| t.split_once("［ ］").map_or(t, |(h, _)| h).trim().to_owned();
                 let number = |t: &str| t.split_once(". ").map(|(n, _)| n.to_owned());
@@ -380,7 +380,11 @@ fn row_item(assessment: &Assessment, name: &ItemName, pointer: &str) -> Option<(
                 Some(parent) if box_label(&name.title).is_some() && same_item(&parent) => parent.as_str(),
                 _ => name.title.as_str(),
             };
-            let label = name.label_with(&a.printed_title(pointer, title));
+            let printed = match assessment {
+                Assessment::Juten(a) => a.printed_title(pointer, title),
+                _ => title.to_owned(),
+            };
+            let label = name.label_with(&printed);
             ItemRef::parse(kind, &label).map(|item| (label, item))
         }
     }

@@ -131,6 +131,10 @@ fn form_sections(kind: FormKind) -> &'static FormSections {
             static JUTEN: OnceLock<FormSections> = OnceLock::new();
             JUTEN.get_or_init(|| FormSections::of(kind))
         }
+        FormKind::Zenkomoku => {
+            static ZENKOMOKU: OnceLock<FormSections> = OnceLock::new();
+            ZENKOMOKU.get_or_init(|| FormSections::of(kind))
+        }
     }
 }
 

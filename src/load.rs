@@ -10,7 +10,7 @@ use serde_json::Value;
 
 use crate::diagnostic::{self, Diagnostic, Severity, codes};
 use crate::lang::Lang;
-use crate::model::{Assessment, FormKind, JutenAssessment, KisoAssessment};
+use crate::model::{Assessment, FormKind, JutenAssessment, KisoAssessment, ZenkomokuAssessment};
 use crate::source::{MAX_FILE_BYTES, Source};
 use crate::yaml::{self, SourceMap};
 
@@ -223,6 +223,7 @@ fn typed(kind: FormKind, value: &Value) -> Result<Assessment, serde_json::Error>
     match kind {
         FormKind::Kiso => KisoAssessment::deserialize(value).map(|a| Assessment::Kiso(Box::new(a))),
         FormKind::Juten => JutenAssessment::deserialize(value).map(|a| Assessment::Juten(Box::new(a))),
+        FormKind::Zenkomoku => ZenkomokuAssessment::deserialize(value).map(|a| Assessment::Zenkomoku(Box::new(a))),
     }
 }
 

@@ -41,7 +41,7 @@ impl Entry {
     pub fn kiso(&self) -> Option<&KisoAssessment> {
         match self.assessment()? {
             Assessment::Kiso(a) => Some(a),
-            Assessment::Juten(_) => None,
+            Assessment::Juten(_) | Assessment::Zenkomoku(_) => None,
         }
     }
 
@@ -292,11 +292,15 @@ fn submitted_key(s: SubmittedAssessments) -> &'static str {
 pub fn row(entry: &Entry, lang: Lang, today: Date) -> Row {
     let summary = entry.summary();
     let form = entry.assessment();
-    // What the しきい値判断 requires (Ⅲ of a 基礎, Ⅴ1② of a 重点) and the level this file is.
+    // What the しきい値判断 requires (Ⅲ of a 基礎, Ⅴ1② of a 重点, Ⅵ1② of a 全項目) and the level this
+    // file is.
     let (obligation, submitted) = match form {
         Some(Assessment::Kiso(a)) => (Some(a.threshold_items.required()), Some(a.risk_measures.submitted)),
         Some(Assessment::Juten(a)) => {
-            (Some(a.procedure.kiso.result.obligation()), Some(crate::model::kiso::SubmittedAssessments::KisoJuten))
+            (Some(a.procedure.kiso.result.obligation()), Some(SubmittedAssessments::KisoJuten))
+        }
+        Some(Assessment::Zenkomoku(a)) => {
+            (Some(a.procedure.kiso.result.obligation()), Some(SubmittedAssessments::KisoZenkomoku))
         }
         None => (None, None),
     };

@@ -221,6 +221,7 @@ fn judgement(a: &KisoAssessment, map: &crate::yaml::SourceMap, lang: Lang) -> Ju
 fn not_applied(rule: &crate::rules::Rule, kind: FormKind, lang: Lang) -> String {
     match rule.only_form() {
         Some(FormKind::Juten) => lang.pick("未適用（様式3の規則）", "not applied (a 様式3 rule)").to_owned(),
+        Some(FormKind::Zenkomoku) => lang.pick("未適用（様式4の規則）", "not applied (a 様式4 rule)").to_owned(),
         Some(FormKind::Kiso) | None => lang.pick(
             format!("未適用（様式2の規則。{}にはまだ適用しません）", kind.label()),
             format!("not applied (a 様式2 rule, not yet applied to {})", kind.label()),
@@ -320,6 +321,7 @@ fn view(index: usize, entry: &Entry, lang: Lang, today: Date) -> AssessmentView 
             crate::leak::mask(match a {
                 Assessment::Kiso(k) => k.related_info.department.name.as_str(),
                 Assessment::Juten(j) => j.basic_info.department.name.as_str(),
+                Assessment::Zenkomoku(z) => z.basic_info.department.name.as_str(),
             })
         }),
         judgement: a.zip(loaded).map(|(a, l)| judgement(a, &l.map, lang)),

@@ -247,7 +247,7 @@ pub fn write_new(path: &Path, kind: FormKind, values: &NewAssessment<'_>, lang: 
     let link = SchemaLink::for_form(path, kind);
     let text = match kind {
         FormKind::Kiso => render(values, &link)?,
-        FormKind::Juten => render_from_schema(kind, values, link.path_for(kind)),
+        FormKind::Juten | FormKind::Zenkomoku => render_from_schema(kind, values, link.path_for(kind)),
     };
     crate::fsutil::atomic_write(path, text.as_bytes()).map_err(|e| {
         NewError::Write(lang.pick(
@@ -273,10 +273,10 @@ pub fn forms_doc() -> String {
         out.push(String::new());
         out.push("| item | YAML | tag | ※ |".to_owned());
         out.push("|---|---|---|---|".to_owned());
-        // 様式2's labels are all read in the published seed; 様式3 tags each item.
+        // 様式2's labels are all read in the published seed; 様式3 and 様式4 tag each item.
         let default_tag = match kind {
             FormKind::Kiso => "V",
-            FormKind::Juten => "—",
+            FormKind::Juten | FormKind::Zenkomoku => "—",
         };
         doc_rows(form(*kind), "", default_tag, &mut out);
     }

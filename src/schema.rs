@@ -10,7 +10,7 @@ use serde_json::Value;
 use crate::diagnostic::{Diagnostic, codes};
 use crate::lang::Lang;
 use crate::model::types::DATE_FORMAT;
-use crate::model::{FormKind, JutenAssessment, KisoAssessment};
+use crate::model::{FormKind, JutenAssessment, KisoAssessment, ZenkomokuAssessment};
 use crate::schema_tree::{OwnedStep, SchemaNode, Shape, Step, steps_of_pointer};
 use crate::source::Source;
 use crate::wareki::{Date, DateError};
@@ -21,6 +21,7 @@ pub fn schema_path(kind: FormKind) -> &'static str {
     match kind {
         FormKind::Kiso => "schema/kiso-r6.10.schema.json",
         FormKind::Juten => "schema/juten-r6.10.schema.json",
+        FormKind::Zenkomoku => "schema/zenkomoku-r6.10.schema.json",
     }
 }
 
@@ -30,9 +31,33 @@ pub fn generate(kind: FormKind) -> Value {
         let generator = schemars::generate::SchemaSettings::draft2020_12().into_generator();
         generator.into_root_schema_for::<T>().to_value()
     }
-    match kind {
+    let mut value = match kind {
         FormKind::Kiso => of::<KisoAssessment>(),
         FormKind::Juten => of::<JutenAssessment>(),
+        FormKind::Zenkomoku => of::<ZenkomokuAssessment>(),
+    };
+    own_tags(&mut value, kind);
+    if kind.knows_every_edition()
+        && let Some(choices) = value.pointer_mut("/$defs/Revision/enum")
+    {
+        *choices = kind.editions().iter().map(|e| Value::from(e.revision.label())).collect();
+    }
+    value
+}
+
+/// A block several forms share may carry another form's tag beside its own (`x-pia-tag-zenkomoku`,
+/// [`crate::model::blocks`]): each form's schema keeps only its own, as `x-pia-tag`.
+fn own_tags(value: &mut Value, kind: FormKind) {
+    match value {
+        Value::Object(map) => {
+            if let Some(tag) = map.get(&format!("x-pia-tag-{}", kind.key())).cloned() {
+                map.insert("x-pia-tag".to_owned(), tag);
+            }
+            map.retain(|key, _| !key.starts_with("x-pia-tag-"));
+            map.values_mut().for_each(|v| own_tags(v, kind));
+        }
+        Value::Array(items) => items.iter_mut().for_each(|v| own_tags(v, kind)),
+        _ => {}
     }
 }
 
@@ -71,6 +96,10 @@ fn form_schema(kind: FormKind) -> &'static FormSchema {
         FormKind::Juten => {
             static JUTEN: OnceLock<FormSchema> = OnceLock::new();
             JUTEN.get_or_init(|| FormSchema::new(kind))
+        }
+        FormKind::Zenkomoku => {
+            static ZENKOMOKU: OnceLock<FormSchema> = OnceLock::new();
+            ZENKOMOKU.get_or_init(|| FormSchema::new(kind))
         }
     }
 }
@@ -554,6 +583,18 @@ pub fn titles(kind: FormKind) -> Vec<&'static str> {
     };
     let defs = schema.get("$defs").and_then(Value::as_object).into_iter().flat_map(|d| d.values());
     properties(schema).chain(defs.flat_map(properties)).filter_map(|p| p.get("title").and_then(Value::as_str)).collect()
+}
+
+/// The title of the item at a JSON pointer of the document, as the schema writes it (without the
+/// repeated blocks it stands in): `Ⅲ 4. 情報保護管理体制の確認` for `/files/0/risk/outsourcing/info_protection`.
+pub fn title_for_pointer(kind: FormKind, pointer: &str) -> Option<String> {
+    let mut node = SchemaNode::root(schema_value(kind));
+    let mut title = None;
+    for step in steps_of_pointer(pointer) {
+        node = node.child(step.as_step())?;
+        title = node.title().or(title);
+    }
+    title.map(str::to_owned)
 }
 
 /// The form item for a dotted path such as `history[3].timing`.

@@ -83,6 +83,21 @@ pub fn required(subjects: SubjectsBand, handlers: HandlersBand, incident: Incide
     }
 }
 
+/// What the しきい値判断 can make mandatory for an affair of `subjects`, whatever its 取扱者数 and
+/// 重大事故 (a 重点項目評価書 or 全項目評価書 records only the band), in the order of the table.
+pub fn possible(subjects: SubjectsBand) -> Vec<Obligation> {
+    let mut possible: Vec<Obligation> = Vec::new();
+    for handlers in HandlersBand::ALL {
+        for incident in Incident::ALL {
+            let o = required(subjects, *handlers, *incident);
+            if !possible.contains(&o) {
+                possible.push(o);
+            }
+        }
+    }
+    possible
+}
+
 impl ThresholdItems {
     /// What Ⅱ1–Ⅱ3 make mandatory (the Ⅲ the form must print).
     pub fn required(&self) -> Obligation {
@@ -160,6 +175,16 @@ pub fn judge(subjects: SubjectsBand, handlers: HandlersBand, incident: Incident,
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn what_a_band_can_make_mandatory() {
+        use Obligation::*;
+        assert_eq!(possible(SubjectsBand::Under1k), [None]);
+        assert_eq!(possible(SubjectsBand::From1kTo10k), [Kiso]);
+        assert_eq!(possible(SubjectsBand::From10kTo100k), [KisoJuten, Kiso]);
+        assert_eq!(possible(SubjectsBand::From100kTo300k), [KisoZenkomoku, KisoJuten]);
+        assert_eq!(possible(SubjectsBand::Over300k), [KisoZenkomoku]);
+    }
 
     /// All 5 × 2 × 2 cells of the table, spelled out.
     #[test]

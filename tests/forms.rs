@@ -1,4 +1,5 @@
-//! The forms pia knows: 様式3 重点項目評価書 beside 様式2 — load, check, list, report.
+//! The forms pia knows: 様式3 重点項目評価書 and 様式4 全項目評価書 beside 様式2 — load, check,
+//! list, report, and what pia does not do for 様式4 yet (it says so, and never passes a file off as printed).
 
 mod common;
 
@@ -17,7 +18,7 @@ fn every_sample_checks_clean() {
     let out = pia(["check", "assessments", "--today", "2025-05-01", "--format", "json"]);
     assert_eq!(code(&out), 0, "{}", stdout(&out));
     let report = json(&out);
-    assert_eq!(report["files"].as_array().map(Vec::len), Some(3), "{report:#}");
+    assert_eq!(report["files"].as_array().map(Vec::len), Some(5), "{report:#}");
     assert_eq!(report["summary"]["errors"], 0, "{report:#}");
     assert_eq!(report["summary"]["warnings"], 0, "{report:#}");
 }
@@ -255,4 +256,253 @@ fn the_report_of_a_kiso_names_the_juten_rules_as_not_applied() {
     let text = md_report(&kiso_pair());
     assert!(text.contains("未適用（様式3の規則）"), "{text}");
     assert!(!text.contains("様式2にはまだ適用しません"), "{text}");
+}
+
+// ---- 様式4 全項目評価書 ----
+
+fn zenkomoku() -> std::path::PathBuf {
+    root().join("assessments/examples/juki-zenkomoku.yaml")
+}
+
+fn zenkomoku_base() -> std::path::PathBuf {
+    root().join("tests/fixtures/zenkomoku/base.yaml")
+}
+
+/// The codes and lines `pia check` reports on a copy of `src` edited by `edit`.
+fn check_edit(src: &std::path::Path, edit: impl FnOnce(String) -> String) -> Vec<(String, u64)> {
+    let (dir, _) = edited_copy(src, "x.yaml", edit);
+    let out = pia_in(dir.path(), ["check", "x.yaml", "--today", "2025-05-01", "--format", "json", "--lang", "en"]);
+    codes_and_lines(&json(&out))
+}
+
+#[test]
+fn the_zenkomoku_sample_and_base_check_clean() {
+    for file in [zenkomoku(), zenkomoku_base(), root().join("assessments/examples/juki-kiso.yaml")] {
+        let out = pia([
+            "check".as_ref(),
+            file.as_os_str(),
+            "--today".as_ref(),
+            "2025-05-01".as_ref(),
+            "--format".as_ref(),
+            "json".as_ref(),
+        ]);
+        assert_eq!(code(&out), 0, "{}", stdout(&out));
+        let report = json(&out);
+        assert_eq!(report["summary"]["errors"], 0, "{report:#}");
+        assert_eq!(report["summary"]["warnings"], 0, "{report:#}");
+        assert_eq!(report["summary"]["infos"], 0, "{report:#}");
+    }
+    // The sample's first comment says the body is fictional.
+    for name in ["juki-zenkomoku.yaml", "juki-kiso.yaml"] {
+        let text = std::fs::read_to_string(root().join("assessments/examples").join(name)).expect("sample");
+        let comment = text.lines().nth(1).unwrap_or_default();
+        assert!(comment.starts_with("# 見本: 架空の団体「見本市」"), "{name}: {comment}");
+    }
+}
+
+#[test]
+fn a_zenkomoku_diagnostic_names_the_item_with_its_risk_and_file() {
+    let text = std::fs::read_to_string(zenkomoku()).expect("read");
+    let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+    // The first file's Ⅲ 2. リスク1 answer.
+    let at = lines.iter().position(|l| l.trim_start() == "risk1:").expect("Ⅲ 2. リスク1");
+    let at = (at..lines.len()).find(|i| lines[*i].trim_start().starts_with("adequacy:")).expect("its answer");
+    let indent = lines[at].len() - lines[at].trim_start().len();
+    lines[at] = format!("{}adequacy: 十分", " ".repeat(indent));
+    // The second file's Ⅱ 2. ①ファイルの種類.
+    let kind = lines.iter().enumerate().filter(|(_, l)| l.trim_start().starts_with("kind: ")).nth(1).map(|(i, _)| i);
+    let kind = kind.expect("two files");
+    lines[kind] = lines[kind].replace("システム用ファイル", "紙ファイル");
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("x.yaml"), lines.join("\n") + "\n").expect("write");
+    let out = pia_in(dir.path(), ["validate", "x.yaml", "--format", "json"]);
+    assert_eq!(code(&out), 1);
+    let found: Vec<(String, u64)> = json(&out)["files"][0]["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .map(|d| (d["item"].as_str().unwrap_or_default().to_owned(), d["line"].as_u64().unwrap_or(0)))
+        .collect();
+    // Sorted by line: the first file's item, then the second's.
+    assert_eq!(
+        found,
+        [
+            ("Ⅲ 2. リスク1 リスクへの対策は十分か（ファイル1 住民基本台帳ファイル）".to_owned(), at as u64 + 1),
+            ("Ⅱ 2. ①ファイルの種類（ファイル2 本人確認情報ファイル）".to_owned(), kind as u64 + 1),
+        ]
+    );
+}
+
+#[test]
+fn the_rules_of_every_form_run_on_zenkomoku_at_its_items() {
+    let base = std::fs::read_to_string(zenkomoku_base()).expect("base");
+    let check = |edit: &dyn Fn(String) -> String| check_edit(&zenkomoku_base(), edit);
+    // Ⅰ1① not in the title.
+    let found = check(&|t| t.replacen("title: 住民基本台帳に関する事務　全項目評価書", "title: 全項目評価書", 1));
+    assert_eq!(found, [("title-affair-mismatch".to_owned(), line_of(&base, "  title: 住民基本台帳"))]);
+    // Ⅰ6 実施する without its basis.
+    let found = check(&|t| t.replacen("    basis: 番号法第19条第8号　別表\n", "", 1));
+    assert_eq!(found, [("linkage-basis-missing".to_owned(), line_of(&base, "  network_linkage:"))]);
+    // Ⅰ7② with a person's name.
+    let found = check(&|t| t.replacen("head_title: 住民記録課長", "head_title: 住民記録課長　見本　太郎", 1));
+    assert_eq!(found, [("personal-name-in-title".to_owned(), line_of(&base, "head_title:"))]);
+    // A 変更箇所 row after the 公表日.
+    let found = check(&|t| t + "history:\n  - {date: 2025-04-02, item: Ⅰ 7, after: x, timing: 事前}\n");
+    assert_eq!(found.iter().map(|(c, _)| c.as_str()).collect::<Vec<_>>(), ["history-after-publication"]);
+    // An older edition after 令和6年10月1日, and 平成30年5月 is one of 様式4's editions.
+    let found = check(&|t| t.replacen("revision: 令和6年10月", "revision: 平成30年5月", 1));
+    assert_eq!(found, [("form-revision-outdated".to_owned(), 3)]);
+}
+
+#[test]
+fn zenkomoku_threshold_result_follows_the_subjects_band() {
+    let with = |band: &str, result: &str| {
+        check_edit(&zenkomoku_base(), |t| {
+            t.replacen("subjects: 30万人以上", &format!("subjects: {band}"), 1).replacen(
+                "result: 基礎項目評価及び全項目評価の実施が義務付けられる",
+                &format!("result: {result}"),
+                1,
+            )
+        })
+        .iter()
+        .any(|(c, _)| c == "zenkomoku-threshold-result-mismatch")
+    };
+    let (full, focused, kiso, none) = (
+        "基礎項目評価及び全項目評価の実施が義務付けられる",
+        "基礎項目評価及び重点項目評価の実施が義務付けられる（任意に全項目評価を実施）",
+        "基礎項目評価の実施が義務付けられる（任意に全項目評価を実施）",
+        "特定個人情報保護評価の実施が義務付けられない（任意に全項目評価を実施）",
+    );
+    assert!(!with("30万人以上", full));
+    assert!(with("30万人以上", focused));
+    assert!(!with("10万人以上30万人未満", full));
+    assert!(!with("10万人以上30万人未満", focused));
+    assert!(with("10万人以上30万人未満", kiso));
+    assert!(!with("1万人以上10万人未満", focused));
+    assert!(!with("1万人以上10万人未満", kiso));
+    assert!(with("1万人以上10万人未満", full));
+    assert!(!with("1,000人以上1万人未満", kiso));
+    assert!(with("1,000人以上1万人未満", none));
+    assert!(!with("1,000人未満（任意実施）", none));
+    assert!(with("1,000人未満（任意実施）", kiso));
+}
+
+#[test]
+fn a_linked_zenkomoku_needs_one_file_that_connects_not_every_file() {
+    // The sample's 本人確認情報ファイル connects in neither direction: clean (checked above). Both
+    // boxes in its only file: an error at the first file's box.
+    let base = std::fs::read_to_string(zenkomoku_base()).expect("base");
+    let found = check_edit(&zenkomoku_base(), |t| {
+        let start = t.find("      network:\n").expect("Ⅲ 6.");
+        let end = t[start..].find("      storage:\n").map(|e| start + e).expect("Ⅲ 7.");
+        format!(
+            "{}      network:\n        not_connected_acquisition: true\n        not_connected_provision: true\n{}",
+            &t[..start],
+            &t[end..]
+        )
+    });
+    let at = line_of(&base, "      network:") + 1;
+    assert_eq!(found, [("zenkomoku-network-mismatch".to_owned(), at)]);
+}
+
+#[test]
+fn the_docs_list_the_rules_that_apply_to_zenkomoku() {
+    let docs = std::fs::read_to_string(root().join("docs/rules.md")).expect("docs");
+    let line = docs.lines().find(|l| l.starts_with("- 様式4（全項目評価書）に適用するルール")).expect("the list");
+    let list = line.split('。').next().unwrap_or_default();
+    let listed: Vec<&str> = list.split('`').skip(1).step_by(2).collect();
+    let applied: Vec<&str> = pia::rules::RULES
+        .iter()
+        .filter(|r| r.applies_to(pia::model::FormKind::Zenkomoku))
+        .map(|r| r.code.name)
+        .collect();
+    assert_eq!(listed, applied, "docs/rules.md lists other rules for 様式4 than the code applies");
+}
+
+#[test]
+fn a_new_zenkomoku_draft_lists_exactly_the_items_still_to_write() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let args = [
+        "new",
+        "x.yaml",
+        "--form",
+        "様式４",
+        "--body",
+        "見本市長",
+        "--affair",
+        "住民基本台帳に関する事務",
+        "--number",
+        "3",
+    ];
+    let out = pia_in(dir.path(), args);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let text = std::fs::read_to_string(dir.path().join("x.yaml")).expect("draft");
+    assert!(text.starts_with("# yaml-language-server: $schema="), "{text}");
+    assert!(text.contains("zenkomoku-r6.10.schema.json"), "{text}");
+    assert!(text.contains("title: 住民基本台帳に関する事務　全項目評価書"), "{text}");
+    assert!(text.contains("# 表紙 個人情報保護委員会 承認日 【行政機関等のみ】\n"), "{text}");
+    for block in ["# システム1", "# ファイル1", "# 委託事項1", "# 提供先1", "# 移転先1", "# 図1"] {
+        assert!(text.contains(block), "one {block} block: {text}");
+    }
+    let out = pia_in(dir.path(), ["validate", "x.yaml", "--format", "json"]);
+    assert_eq!(code(&out), 1);
+    let found = codes_and_lines(&json(&out));
+    assert!(found.len() > 150, "{}", found.len());
+    let lines: Vec<&str> = text.lines().collect();
+    for (c, line) in &found {
+        assert_eq!(c, "missing-field", "only items still to write: {found:?}");
+        let at = lines.get(*line as usize - 1).copied().unwrap_or_default();
+        assert!(at.trim_end().ends_with(':') || at.trim() == "-", "line {line} is not an empty item: {at}");
+    }
+    assert!(!text.contains("body:\n"), "{text}");
+    assert_eq!(code(&pia_in(dir.path(), ["new", "x.yaml", "--form", "様式4"])), 2);
+}
+
+#[test]
+fn what_pia_does_not_do_for_zenkomoku_yet_it_says_and_writes_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let pdf = dir.path().join("x.pdf");
+    let out = pia([
+        "render".as_ref(),
+        zenkomoku().as_os_str(),
+        "-o".as_ref(),
+        pdf.as_os_str(),
+        "--today".as_ref(),
+        "2025-05-01".as_ref(),
+    ]);
+    assert_eq!(code(&out), 2, "{}{}", stdout(&out), stderr(&out));
+    assert!(stderr(&out).contains("様式4"), "{}", stderr(&out));
+    assert!(!pdf.exists());
+    // diff reads every form from its schema: a 様式4 against itself proposes no row.
+    let out =
+        pia(["diff".as_ref(), zenkomoku().as_os_str(), zenkomoku().as_os_str(), "--format".as_ref(), "json".as_ref()]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(json(&out)["rows"].as_array().map(Vec::len), Some(0), "{}", stdout(&out));
+}
+
+#[test]
+fn the_report_of_a_zenkomoku_names_the_rules_not_applied() {
+    let text = md_report(&zenkomoku());
+    assert!(text.contains("様式4（令和6年10月）"), "{text}");
+    assert!(text.contains("未適用（様式2の規則。様式4にはまだ適用しません）"), "{text}");
+    assert!(text.contains("未適用（様式3の規則）"), "{text}");
+    assert!(!text.contains("未適用（様式4の規則）"), "{text}");
+    assert!(!text.contains("### 1."), "no 様式2 しきい値判断 section for a 様式4 file: {text}");
+}
+
+#[test]
+fn a_kiso_and_its_zenkomoku_share_a_number_but_two_zenkomoku_do_not() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::copy(zenkomoku(), dir.path().join("zenkomoku.yaml")).expect("copy");
+    std::fs::copy(root().join("assessments/examples/juki-kiso.yaml"), dir.path().join("kiso.yaml")).expect("copy");
+    let list =
+        |dir: &std::path::Path| pia(["list".as_ref(), dir.as_os_str(), "--today".as_ref(), "2025-05-01".as_ref()]);
+    let out = list(dir.path());
+    assert_eq!(code(&out), 0, "{}", stdout(&out));
+    assert!(!stdout(&out).contains("duplicate-assessment-number"), "{}", stdout(&out));
+    assert!(stdout(&out).contains("様式4 令和6年10月"), "{}", stdout(&out));
+    std::fs::copy(zenkomoku(), dir.path().join("zenkomoku-copy.yaml")).expect("copy");
+    let out = list(dir.path());
+    assert_eq!(code(&out), 1, "{}", stdout(&out));
+    assert!(stdout(&out).contains("duplicate-assessment-number"), "{}", stdout(&out));
 }

@@ -1,6 +1,7 @@
-//! The rules across files for a pair: a 様式2 whose Ⅳ1 says 基礎+重点 and the 様式3 of the same
-//! 評価実施機関 and 評価書番号 (`paired-assessment-missing`, `paired-assessment-mismatch`), in
-//! `check`, `list` and `report` given several files or a folder.
+//! The rules across files for a pair: a 様式2 whose Ⅳ1 says 基礎+重点 (基礎+全項目) and the 様式3
+//! (様式4) of the same 評価実施機関 and 評価書番号 (`paired-assessment-missing`,
+//! `paired-assessment-mismatch`), in `check`, `list` and `report` given several files or a folder.
+//! Each case has its passing side (the samples as they are) and its failing side (one edit).
 
 mod common;
 
@@ -12,6 +13,8 @@ use serde_json::Value;
 const TODAY: &str = "2025-05-01";
 const KISO: &str = "kokuho-kiso.yaml";
 const JUTEN: &str = "kokuho-juten.yaml";
+const JUKI_KISO: &str = "juki-kiso.yaml";
+const ZENKOMOKU: &str = "juki-zenkomoku.yaml";
 
 fn sample(name: &str) -> PathBuf {
     root().join("assessments/examples").join(name)
@@ -36,6 +39,11 @@ fn same(t: String) -> String {
 
 fn renumber(t: String) -> String {
     t.replacen("  number: \"5\"", "  number: \"6\"", 1)
+}
+
+/// The 住民基本台帳 pair's number 3 made 4.
+fn renumber_juki(t: String) -> String {
+    t.replacen("  number: \"3\"", "  number: \"4\"", 1)
 }
 
 /// The 1-based line of the first line of `file` starting (after indentation) with `start`.
@@ -229,5 +237,99 @@ fn the_codes_are_registered_and_documented() {
     for name in ["paired-assessment-missing", "paired-assessment-mismatch"] {
         assert_eq!(pia::rules::all_codes().filter(|c| c.name == name).count(), 1, "{name}");
         assert!(docs.lines().any(|l| l == format!("## {name}")), "{name}");
+    }
+}
+
+// ---- 様式2 and 様式4 ----
+
+#[test]
+fn the_zenkomoku_pair_of_samples_is_clean_in_check_list_and_report() {
+    let dir = folder(&[(JUKI_KISO, JUKI_KISO, &same), (ZENKOMOKU, ZENKOMOKU, &same)]);
+    let (exit, report) = check(dir.path());
+    assert_eq!(exit, 0, "{report:#}");
+    assert_eq!(report["summary"]["warnings"], 0, "{report:#}");
+    let (exit, listed) = list(dir.path());
+    assert_eq!(exit, 0, "{listed:#}");
+    assert!(note_of(&listed, ZENKOMOKU).is_empty(), "{listed:#}");
+    // Both pairs of samples side by side: nothing across them.
+    let dir = folder(&[
+        (JUKI_KISO, JUKI_KISO, &same),
+        (ZENKOMOKU, ZENKOMOKU, &same),
+        (KISO, KISO, &same),
+        (JUTEN, JUTEN, &same),
+    ]);
+    let (exit, report) = check(dir.path());
+    assert_eq!(exit, 0, "{report:#}");
+}
+
+#[test]
+fn a_kiso_without_its_zenkomoku_and_a_zenkomoku_without_its_kiso() {
+    let dir = folder(&[(JUKI_KISO, JUKI_KISO, &same), (ZENKOMOKU, "other.yaml", &renumber_juki)]);
+    let (exit, report) = check(dir.path());
+    assert_eq!(exit, 1, "{report:#}");
+    let iv1 = line_of(&dir.path().join(JUKI_KISO), "submitted:");
+    assert_eq!(pairing_of(&report, JUKI_KISO), vec![("paired-assessment-missing".to_owned(), iv1)], "{report:#}");
+    let number = line_of(&dir.path().join("other.yaml"), "number:");
+    assert_eq!(pairing_of(&report, "other.yaml"), vec![("paired-assessment-missing".to_owned(), number)]);
+    let message = report.to_string();
+    assert!(message.contains("全項目評価書 (様式4)"), "names the form Ⅳ1 asks for: {message}");
+    let (exit, listed) = list(dir.path());
+    assert_eq!(exit, 1, "{listed:#}");
+    assert!(note_of(&listed, JUKI_KISO).contains("paired-assessment-missing"), "{listed:#}");
+    // A body that keeps no 様式4 here is not asked for it.
+    let dir = folder(&[(JUKI_KISO, JUKI_KISO, &same)]);
+    let (exit, report) = check(dir.path());
+    assert_eq!(exit, 0, "{report:#}");
+}
+
+#[test]
+fn a_kiso_that_names_the_other_form_is_reported_at_iv1_not_as_missing() {
+    let focused = |t: String| {
+        t.replacen("  submitted: 基礎項目評価書及び全項目評価書", "  submitted: 基礎項目評価書及び重点項目評価書", 1)
+    };
+    let dir = folder(&[(JUKI_KISO, JUKI_KISO, &focused), (ZENKOMOKU, ZENKOMOKU, &same)]);
+    let (exit, report) = check(dir.path());
+    assert_eq!(exit, 1, "{report:#}");
+    let iv1 = line_of(&dir.path().join(JUKI_KISO), "submitted:");
+    assert_eq!(pairing_of(&report, JUKI_KISO), vec![("paired-assessment-mismatch".to_owned(), iv1)], "{report:#}");
+    assert!(pairing_of(&report, ZENKOMOKU).is_empty(), "{report:#}");
+    assert!(report.to_string().contains("基礎項目評価書及び全項目評価書"), "says what Ⅳ1 should be: {report:#}");
+    // The 様式3 pair the other way round: a 基礎+全項目 with a 様式3 of its number.
+    let full = |t: String| {
+        t.replacen("  submitted: 基礎項目評価書及び重点項目評価書", "  submitted: 基礎項目評価書及び全項目評価書", 1)
+    };
+    let dir = folder(&[(KISO, KISO, &full), (JUTEN, JUTEN, &same)]);
+    let (_, report) = check(dir.path());
+    let iv1 = line_of(&dir.path().join(KISO), "submitted:");
+    assert_eq!(pairing_of(&report, KISO), vec![("paired-assessment-mismatch".to_owned(), iv1)], "{report:#}");
+}
+
+#[test]
+fn a_zenkomoku_that_differs_from_its_kiso_is_reported_at_its_own_lines() {
+    let band = |t: String| t.replacen("    subjects: 30万人以上", "    subjects: 10万人以上30万人未満", 1);
+    let name = |t: String| t.replacen("    name: 住民基本台帳に関する事務", "    name: 戸籍に関する事務", 1);
+    let result = |t: String| {
+        t.replacen(
+            "    result: 基礎項目評価及び全項目評価の実施が義務付けられる",
+            "    result: 基礎項目評価及び重点項目評価の実施が義務付けられる（任意に全項目評価を実施）",
+            1,
+        )
+    };
+    for (edit, start) in [
+        (&band as Edit<'_>, "subjects: 10万人以上30万人未満"),
+        (&name, "name: 戸籍に関する事務"),
+        (&result, "result: 基礎項目評価及び重点項目評価の実施が義務付けられる（"),
+    ] {
+        let dir = folder(&[(JUKI_KISO, JUKI_KISO, &same), (ZENKOMOKU, ZENKOMOKU, edit)]);
+        let (exit, report) = check(dir.path());
+        assert_eq!(exit, 1, "{report:#}");
+        let line = line_of(&dir.path().join(ZENKOMOKU), start);
+        assert_eq!(
+            pairing_of(&report, ZENKOMOKU),
+            vec![("paired-assessment-mismatch".to_owned(), line)],
+            "{start}: {report:#}"
+        );
+        assert!(pairing_of(&report, JUKI_KISO).is_empty(), "{report:#}");
+        assert!(report.to_string().contains(JUKI_KISO), "names the 様式2: {report:#}");
     }
 }

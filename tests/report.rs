@@ -119,14 +119,16 @@ fn the_seed_report_renders_the_judgement_and_every_rule() {
         assert!(text.contains(rule.code.name), "rule {} is not listed", rule.code.name);
         assert!(text.contains(rule.code.summary_ja), "rule {} has no summary", rule.code.name);
     }
-    let juten_only = pia::rules::RULES.iter().filter(|r| r.only_form() == Some(pia::model::FormKind::Juten)).count();
-    assert!(juten_only > 0);
+    let only = |kind| pia::rules::RULES.iter().filter(|r| r.only_form() == Some(kind)).count();
+    let (juten_only, zenkomoku_only) = (only(pia::model::FormKind::Juten), only(pia::model::FormKind::Zenkomoku));
+    assert!(juten_only > 0 && zenkomoku_only > 0);
     assert_eq!(
-        text.matches(" OK ").count() + 1 + juten_only,
+        text.matches(" OK ").count() + 1 + juten_only + zenkomoku_only,
         pia::rules::RULES.len(),
-        "every rule but threshold-rise and those of 様式3 is OK:\n{text}"
+        "every rule but threshold-rise and those of 様式3 and 様式4 is OK:\n{text}"
     );
     assert_eq!(text.matches("未適用（様式3の規則）").count(), juten_only, "{text}");
+    assert_eq!(text.matches("未適用（様式4の規則）").count(), zenkomoku_only, "{text}");
     assert!(text.contains("対象外（前の版と比べるルール）"));
     // The YAML line of Ⅲ as evidence.
     let seed_text = std::fs::read_to_string(seed()).expect("seed");

@@ -20,91 +20,18 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::blocks::{AcquisitionMethods, FileBasics, ManualWork, Provision, Retention, Sources, System};
 use super::parts::{Cover, HistoryRow, LastAssessment};
 use super::types::{Text, choice};
-use super::vocab::{Adequacy, Incident, LinkageStatus, Obligation, Revision, SubjectsBand, TrainingLevel};
+use super::vocab::{
+    Adequacy, DeceasedNumbers, Fee, Incident, LinkageStatus, Obligation, ResubcontractStatus, Revision, SubjectsBand,
+    TrainingLevel, UsersBand,
+};
 use crate::wareki::Date;
 
 choice! {
     /// 様式（重点項目評価書は様式3）。
     JutenForm { Juten => "様式3" }
-}
-
-choice! {
-    /// Ⅱ 2. ①ファイルの種類の選択肢。
-    FileKind {
-        System => "システム用ファイル",
-        OtherElectronic => "その他の電子ファイル（表計算ファイル等）",
-    }
-}
-
-choice! {
-    /// 対象となる本人の数の選択肢（Ⅱ 2. ②、Ⅱ 5. 提供先・移転先の④）。
-    PersonsBand {
-        Under10k => "1万人未満",
-        From10kTo100k => "1万人以上10万人未満",
-        From100kTo1m => "10万人以上100万人未満",
-        From1mTo10m => "100万人以上1,000万人未満",
-        Over10m => "1,000万人以上",
-    }
-}
-
-choice! {
-    /// Ⅱ 2. ④記録される項目の選択肢。
-    RecordItemsBand {
-        Under10 => "10項目未満",
-        From10To50 => "10項目以上50項目未満",
-        From50To100 => "50項目以上100項目未満",
-        Over100 => "100項目以上",
-    }
-}
-
-choice! {
-    /// 使用者数・取扱者数の選択肢（Ⅱ 3. ④使用者数、Ⅱ 4. ②委託先における取扱者数）。
-    UsersBand {
-        Under10 => "10人未満",
-        From10To50 => "10人以上50人未満",
-        From50To100 => "50人以上100人未満",
-        From100To500 => "100人以上500人未満",
-        From500To1000 => "500人以上1,000人未満",
-        Over1000 => "1,000人以上",
-    }
-}
-
-choice! {
-    /// Ⅱ 4. 委託の有無の選択肢。
-    OutsourcingStatus { Outsourced => "委託する", NotOutsourced => "委託しない" }
-}
-
-choice! {
-    /// Ⅱ 4. ④再委託の有無の選択肢。
-    ResubcontractStatus { Resubcontracted => "再委託する", NotResubcontracted => "再委託しない" }
-}
-
-choice! {
-    /// Ⅱ 6. ②保管期間の選択肢。
-    RetentionPeriod {
-        Under1 => "1年未満",
-        One => "1年",
-        Two => "2年",
-        Three => "3年",
-        Four => "4年",
-        Five => "5年",
-        From6To10 => "6年以上10年未満",
-        From10To20 => "10年以上20年未満",
-        Over20 => "20年以上",
-        Undefined => "定められていない",
-    }
-}
-
-choice! {
-    /// Ⅲ 7. ③死者の個人番号の選択肢。
-    DeceasedNumbers { Kept => "保管している", NotKept => "保管していない" }
-}
-
-choice! {
-    /// Ⅳ 1. ③手数料等の選択肢。
-    Fee { Charged => "有料", Free => "無料" }
 }
 
 choice! {
@@ -264,57 +191,6 @@ pub struct Affair {
     pub subjects: SubjectsBand,
 }
 
-/// # Ⅰ 2. システム
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
-#[serde(deny_unknown_fields)]
-pub struct System {
-    /// # Ⅰ 2. ①システムの名称
-    #[schemars(extend("x-pia-tag" = "V"))]
-    pub name: Text,
-    /// # Ⅰ 2. ②システムの機能
-    #[schemars(extend("x-pia-tag" = "P"))]
-    pub function: Text,
-    /// # Ⅰ 2. ③他のシステムとの接続
-    pub connections: SystemConnections,
-}
-
-/// # Ⅰ 2. ③他のシステムとの接続
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
-#[serde(deny_unknown_fields)]
-pub struct SystemConnections {
-    /// # Ⅰ 2. ③［ ］情報提供ネットワークシステム
-    #[serde(default)]
-    #[schemars(extend("x-pia-tag" = "V"))]
-    pub network_system: bool,
-    /// # Ⅰ 2. ③［ ］庁内連携システム
-    #[serde(default)]
-    #[schemars(extend("x-pia-tag" = "V"))]
-    pub internal_linkage: bool,
-    /// # Ⅰ 2. ③［ ］住民基本台帳ネットワークシステム
-    #[serde(default)]
-    #[schemars(extend("x-pia-tag" = "V"))]
-    pub juki_net: bool,
-    /// # Ⅰ 2. ③［ ］既存住民基本台帳システム
-    #[serde(default)]
-    #[schemars(extend("x-pia-tag" = "V"))]
-    pub resident_register: bool,
-    /// # Ⅰ 2. ③［ ］宛名システム等
-    #[serde(default)]
-    #[schemars(extend("x-pia-tag" = "P"))]
-    pub address_system: bool,
-    /// # Ⅰ 2. ③［ ］税務システム
-    #[serde(default)]
-    #[schemars(extend("x-pia-tag" = "V"))]
-    pub tax_system: bool,
-    /// # Ⅰ 2. ③［ ］その他（ ）
-    ///
-    /// 印を付ける場合に、括弧内に書く内容を記載する。
-    #[schemars(extend("x-pia-tag" = "V"))]
-    pub other: Option<Text>,
-}
-
 /// # Ⅰ 5. 情報提供ネットワークシステムによる情報連携
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
@@ -394,126 +270,6 @@ pub struct FileOverview {
     pub remarks: Option<Text>,
 }
 
-/// # Ⅱ 2. 基本情報
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
-#[serde(deny_unknown_fields)]
-pub struct FileBasics {
-    /// # Ⅱ 2. ①ファイルの種類
-    #[schemars(extend("x-pia-tag" = "P", "x-pia-important" = true))]
-    pub kind: FileKind,
-    /// # Ⅱ 2. ②対象となる本人の数
-    #[schemars(extend("x-pia-tag" = "P"))]
-    pub persons: PersonsBand,
-    /// # Ⅱ 2. ③対象となる本人の範囲
-    #[schemars(extend("x-pia-tag" = "U", "x-pia-important" = true))]
-    pub persons_scope: Text,
-    /// # Ⅱ 2. ③その必要性
-    #[schemars(extend("x-pia-tag" = "U"))]
-    pub persons_necessity: Text,
-    /// # Ⅱ 2. ④記録される項目
-    #[schemars(extend("x-pia-tag" = "P"))]
-    pub record_count: RecordItemsBand,
-    /// # Ⅱ 2. ④主な記録項目
-    #[schemars(extend("x-pia-important" = true))]
-    pub main_items: MainRecordItems,
-    /// # Ⅱ 2. ④その妥当性
-    #[schemars(extend("x-pia-tag" = "P"))]
-    pub items_validity: Text,
-    /// # Ⅱ 2. ⑤保有開始日
-    #[schemars(extend("x-pia-tag" = "U"))]
-    pub holding_start: Date,
-    /// # Ⅱ 2. ⑥事務担当部署
-    #[schemars(extend("x-pia-tag" = "U"))]
-    pub department: Text,
-}
-
-/// # Ⅱ 2. ④主な記録項目
-///
-/// ・識別情報、・連絡先等情報、・業務関係情報の欄の印（複数可）。
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
-#[serde(deny_unknown_fields)]
-pub struct MainRecordItems {
-    /// # Ⅱ 2. ④・識別情報［ ］個人番号
-    #[serde(default)]
-    #[schemars(extend("x-pia-tag" = "P", "x-pia-important" = true))]
-    pub individual_number: bool,
-    /// # Ⅱ 2. ④・識別情報［ ］個人番号対応符号
-    #[serde(default)]
-    #[schemars(extend("x-pia-tag" = "P", "x-pia-important" = true))]
-    pub corresponding_code: bool,
-    /// # Ⅱ 2. ④・識別情報［ ］その他識別情報(内部番号)
-    #[serde(default)]
-    #[schemars(extend("x-pia-tag" = "P", "x-pia-important" = true))]
-    pub internal_number: bool,
-    /// # Ⅱ 2. ④・連絡先等情報［ ］4情報(氏名、性別、生年月日、住所)
-    #[serde(default)]
-    #[schemars(extend("x-pia-tag" = "P", "x-pia-important" = true))]
-    pub four_items: bool,
-    /// # Ⅱ 2. ④・連絡先等情報［ ］連絡先(電話番号等)
-    #[serde(default)]
-    #[schemars(extend("x-pia-tag" = "P", "x-pia-important" = true))]
-    pub contact: bool,
-    /// # Ⅱ 2. ④・連絡先等情報［ ］その他住民票関係情報
-    #[serde(default)]
-    #[schemars(extend("x-pia-tag" = "P", "x-pia-important" = true))]
-    pub resident_record: bool,
-    /// # Ⅱ 2. ④・業務関係情報［ ］国税関係情報
-    #[serde(default)]
-    #[schemars(extend("x-pia-tag" = "P", "x-pia-important" = true))]
-    pub national_tax: bool,
-    /// # Ⅱ 2. ④・業務関係情報［ ］地方税関係情報
-    #[serde(default)]
-    #[schemars(extend("x-pia-tag" = "P", "x-pia-important" = true))]
-    pub local_tax: bool,
-    /// # Ⅱ 2. ④・業務関係情報［ ］健康・医療関係情報
-    #[serde(default)]
-    #[schemars(extend("x-pia-tag" = "P", "x-pia-important" = true))]
-    pub health: bool,
-    /// # Ⅱ 2. ④・業務関係情報［ ］医療保険関係情報
-    #[serde(default)]
-    #[schemars(extend("x-pia-tag" = "P", "x-pia-important" = true))]
-    pub medical_insurance: bool,
-    /// # Ⅱ 2. ④・業務関係情報［ ］児童福祉・子育て関係情報
-    #[serde(default)]
-    #[schemars(extend("x-pia-tag" = "P", "x-pia-important" = true))]
-    pub child_welfare: bool,
-    /// # Ⅱ 2. ④・業務関係情報［ ］障害者福祉関係情報
-    #[serde(default)]
-    #[schemars(extend("x-pia-tag" = "P", "x-pia-important" = true))]
-    pub disability_welfare: bool,
-    /// # Ⅱ 2. ④・業務関係情報［ ］生活保護・社会福祉関係情報
-    #[serde(default)]
-    #[schemars(extend("x-pia-tag" = "P", "x-pia-important" = true))]
-    pub public_assistance: bool,
-    /// # Ⅱ 2. ④・業務関係情報［ ］介護・高齢者福祉関係情報
-    #[serde(default)]
-    #[schemars(extend("x-pia-tag" = "P", "x-pia-important" = true))]
-    pub elderly_care: bool,
-    /// # Ⅱ 2. ④・業務関係情報［ ］雇用・労働関係情報
-    #[serde(default)]
-    #[schemars(extend("x-pia-tag" = "P", "x-pia-important" = true))]
-    pub employment: bool,
-    /// # Ⅱ 2. ④・業務関係情報［ ］年金関係情報
-    #[serde(default)]
-    #[schemars(extend("x-pia-tag" = "P", "x-pia-important" = true))]
-    pub pension: bool,
-    /// # Ⅱ 2. ④・業務関係情報［ ］学校・教育関係情報
-    #[serde(default)]
-    #[schemars(extend("x-pia-tag" = "P", "x-pia-important" = true))]
-    pub education: bool,
-    /// # Ⅱ 2. ④・業務関係情報［ ］災害関係情報
-    #[serde(default)]
-    #[schemars(extend("x-pia-tag" = "P", "x-pia-important" = true))]
-    pub disaster: bool,
-    /// # Ⅱ 2. ④・業務関係情報［ ］その他（ ）
-    ///
-    /// 印を付ける場合に、括弧内に書く内容を記載する。
-    #[schemars(extend("x-pia-tag" = "P", "x-pia-important" = true))]
-    pub other: Option<Text>,
-}
-
 /// # Ⅱ 3. 特定個人情報の入手・使用
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
@@ -540,82 +296,6 @@ pub struct AcquisitionUse {
     pub use_start: Date,
 }
 
-/// # Ⅱ 3. ①入手元
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
-#[serde(deny_unknown_fields)]
-pub struct Sources {
-    /// # Ⅱ 3. ①［ ］本人又は本人の代理人
-    #[serde(default)]
-    #[schemars(extend("x-pia-tag" = "U", "x-pia-important" = true))]
-    pub person: bool,
-    /// # Ⅱ 3. ①［ ］評価実施機関内の他部署（ ）
-    ///
-    /// 印を付ける場合に、括弧内に書く内容（部署名）を記載する。
-    #[schemars(extend("x-pia-tag" = "U", "x-pia-important" = true))]
-    pub other_department: Option<Text>,
-    /// # Ⅱ 3. ①［ ］行政機関・独立行政法人等（ ）
-    ///
-    /// 印を付ける場合に、括弧内に書く内容を記載する。
-    #[schemars(extend("x-pia-tag" = "U", "x-pia-important" = true))]
-    pub national_agency: Option<Text>,
-    /// # Ⅱ 3. ①［ ］地方公共団体・地方独立行政法人（ ）
-    ///
-    /// 印を付ける場合に、括弧内に書く内容を記載する。
-    #[schemars(extend("x-pia-tag" = "U", "x-pia-important" = true))]
-    pub local_government: Option<Text>,
-    /// # Ⅱ 3. ①［ ］民間事業者（ ）
-    ///
-    /// 印を付ける場合に、括弧内に書く内容を記載する。
-    #[schemars(extend("x-pia-tag" = "U", "x-pia-important" = true))]
-    pub private_business: Option<Text>,
-    /// # Ⅱ 3. ①［ ］その他（ ）
-    ///
-    /// 印を付ける場合に、括弧内に書く内容を記載する。
-    #[schemars(extend("x-pia-tag" = "U", "x-pia-important" = true))]
-    pub other: Option<Text>,
-}
-
-/// # Ⅱ 3. ②入手方法
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
-#[serde(deny_unknown_fields)]
-pub struct AcquisitionMethods {
-    /// # Ⅱ 3. ②［ ］紙
-    #[serde(default)]
-    #[schemars(extend("x-pia-tag" = "U"))]
-    pub paper: bool,
-    /// # Ⅱ 3. ②［ ］電子記録媒体（フラッシュメモリを除く。）
-    #[serde(default)]
-    #[schemars(extend("x-pia-tag" = "U"))]
-    pub electronic_media: bool,
-    /// # Ⅱ 3. ②［ ］フラッシュメモリ
-    #[serde(default)]
-    #[schemars(extend("x-pia-tag" = "U"))]
-    pub flash_memory: bool,
-    /// # Ⅱ 3. ②［ ］電子メール
-    #[serde(default)]
-    #[schemars(extend("x-pia-tag" = "U"))]
-    pub email: bool,
-    /// # Ⅱ 3. ②［ ］専用線
-    #[serde(default)]
-    #[schemars(extend("x-pia-tag" = "U"))]
-    pub dedicated_line: bool,
-    /// # Ⅱ 3. ②［ ］庁内連携システム
-    #[serde(default)]
-    #[schemars(extend("x-pia-tag" = "U"))]
-    pub internal_linkage: bool,
-    /// # Ⅱ 3. ②［ ］情報提供ネットワークシステム
-    #[serde(default)]
-    #[schemars(extend("x-pia-tag" = "U"))]
-    pub network_system: bool,
-    /// # Ⅱ 3. ②［ ］その他（ ）
-    ///
-    /// 印を付ける場合に、括弧内に書く内容を記載する。
-    #[schemars(extend("x-pia-tag" = "U"))]
-    pub other: Option<Text>,
-}
-
 /// # Ⅱ 3. ④使用の主体
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
@@ -629,23 +309,8 @@ pub struct Users {
     pub count: UsersBand,
 }
 
-/// # Ⅱ 4. 特定個人情報ファイルの取扱いの委託
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
-#[serde(deny_unknown_fields)]
-pub struct Outsourcing {
-    /// # Ⅱ 4. 委託の有無
-    ///
-    /// 「委託する」の場合の「（ ）件」は委託事項の数を印字する。
-    #[schemars(extend("x-pia-tag" = "U", "x-pia-important" = true))]
-    pub status: OutsourcingStatus,
-    /// # Ⅱ 4. 委託事項
-    ///
-    /// 「委託する」の場合に、委託事項ごとに記載する。
-    #[serde(default)]
-    #[schemars(extend("x-pia-block" = "委託事項{n}"))]
-    pub items: Vec<Entrustment>,
-}
+/// Ⅱ 4. 特定個人情報ファイルの取扱いの委託, with 様式3's 委託事項.
+pub type Outsourcing = super::blocks::Outsourcing<Entrustment>;
 
 /// # Ⅱ 4. 委託事項
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -690,173 +355,6 @@ pub struct Resubcontract {
     pub matters: Option<Text>,
 }
 
-/// # Ⅱ 5. 特定個人情報の提供・移転（委託に伴うものを除く。）
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
-#[serde(deny_unknown_fields)]
-pub struct Provision {
-    /// # Ⅱ 5. 提供・移転の有無［ ］提供を行っている（ ）件
-    ///
-    /// 「（ ）件」は提供先の数を印字する。
-    #[serde(default)]
-    #[schemars(extend("x-pia-tag" = "U", "x-pia-count-of" = "recipients"))]
-    pub providing: bool,
-    /// # Ⅱ 5. 提供・移転の有無［ ］移転を行っている（ ）件
-    ///
-    /// 「（ ）件」は移転先の数を印字する。
-    #[serde(default)]
-    #[schemars(extend("x-pia-tag" = "U", "x-pia-count-of" = "transferees"))]
-    pub transferring: bool,
-    /// # Ⅱ 5. 提供・移転の有無［ ］行っていない
-    #[serde(default)]
-    #[schemars(extend("x-pia-tag" = "U"))]
-    pub none: bool,
-    /// # Ⅱ 5. 提供先
-    #[serde(default)]
-    #[schemars(extend("x-pia-block" = "提供先{n}"))]
-    pub recipients: Vec<Recipient>,
-    /// # Ⅱ 5. 移転先
-    #[serde(default)]
-    #[schemars(extend("x-pia-block" = "移転先{n}"))]
-    pub transferees: Vec<Transferee>,
-}
-
-/// # Ⅱ 5. 提供先
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
-#[serde(deny_unknown_fields)]
-pub struct Recipient {
-    /// # Ⅱ 5. 提供先の名称
-    ///
-    /// 「提供先n」の欄に書く提供先の名称（例: 都道府県知事、市町村長）。
-    #[schemars(extend("x-pia-tag" = "U"))]
-    pub name: Text,
-    /// # Ⅱ 5. ①法令上の根拠
-    #[schemars(extend("x-pia-tag" = "U"))]
-    pub basis: Text,
-    /// # Ⅱ 5. ②提供先における用途
-    #[schemars(extend("x-pia-tag" = "U"))]
-    pub purpose: Text,
-    /// # Ⅱ 5. ③提供する情報
-    #[schemars(extend("x-pia-tag" = "U"))]
-    pub information: Text,
-    /// # Ⅱ 5. ④提供する情報の対象となる本人の数
-    #[schemars(extend("x-pia-tag" = "U"))]
-    pub persons: PersonsBand,
-    /// # Ⅱ 5. ⑤提供する情報の対象となる本人の範囲
-    #[schemars(extend("x-pia-tag" = "U"))]
-    pub persons_scope: Text,
-    /// # Ⅱ 5. ⑥提供方法
-    pub methods: ProvisionMethods,
-    /// # Ⅱ 5. ⑦時期・頻度
-    #[schemars(extend("x-pia-tag" = "U"))]
-    pub timing: Text,
-}
-
-/// # Ⅱ 5. ⑥提供方法
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
-#[serde(deny_unknown_fields)]
-pub struct ProvisionMethods {
-    /// # Ⅱ 5. ⑥［ ］情報提供ネットワークシステム
-    #[serde(default)]
-    #[schemars(extend("x-pia-tag" = "U"))]
-    pub network_system: bool,
-    /// # Ⅱ 5. ⑥［ ］専用線
-    #[serde(default)]
-    #[schemars(extend("x-pia-tag" = "U"))]
-    pub dedicated_line: bool,
-    /// # Ⅱ 5. ⑥［ ］電子メール
-    #[serde(default)]
-    #[schemars(extend("x-pia-tag" = "U"))]
-    pub email: bool,
-    /// # Ⅱ 5. ⑥［ ］電子記録媒体（フラッシュメモリを除く。）
-    #[serde(default)]
-    #[schemars(extend("x-pia-tag" = "U"))]
-    pub electronic_media: bool,
-    /// # Ⅱ 5. ⑥［ ］フラッシュメモリ
-    #[serde(default)]
-    #[schemars(extend("x-pia-tag" = "U"))]
-    pub flash_memory: bool,
-    /// # Ⅱ 5. ⑥［ ］紙
-    #[serde(default)]
-    #[schemars(extend("x-pia-tag" = "U"))]
-    pub paper: bool,
-    /// # Ⅱ 5. ⑥［ ］その他（ ）
-    ///
-    /// 印を付ける場合に、括弧内に書く内容を記載する。
-    #[schemars(extend("x-pia-tag" = "U"))]
-    pub other: Option<Text>,
-}
-
-/// # Ⅱ 5. 移転先
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
-#[serde(deny_unknown_fields)]
-pub struct Transferee {
-    /// # Ⅱ 5. 移転先の名称
-    ///
-    /// 「移転先n」の欄に書く移転先（評価実施機関内の部署）の名称。
-    #[schemars(extend("x-pia-tag" = "U"))]
-    pub name: Text,
-    /// # Ⅱ 5. ①法令上の根拠
-    #[schemars(extend("x-pia-tag" = "U"))]
-    pub basis: Text,
-    /// # Ⅱ 5. ②移転先における用途
-    #[schemars(extend("x-pia-tag" = "U"))]
-    pub purpose: Text,
-    /// # Ⅱ 5. ③移転する情報
-    #[schemars(extend("x-pia-tag" = "U"))]
-    pub information: Text,
-    /// # Ⅱ 5. ④移転する情報の対象となる本人の数
-    #[schemars(extend("x-pia-tag" = "U"))]
-    pub persons: PersonsBand,
-    /// # Ⅱ 5. ⑤移転する情報の対象となる本人の範囲
-    #[schemars(extend("x-pia-tag" = "U"))]
-    pub persons_scope: Text,
-    /// # Ⅱ 5. ⑥移転方法
-    pub methods: TransferMethods,
-    /// # Ⅱ 5. ⑦時期・頻度
-    #[schemars(extend("x-pia-tag" = "U"))]
-    pub timing: Text,
-}
-
-/// # Ⅱ 5. ⑥移転方法
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
-#[serde(deny_unknown_fields)]
-pub struct TransferMethods {
-    /// # Ⅱ 5. ⑥［ ］庁内連携システム
-    #[serde(default)]
-    #[schemars(extend("x-pia-tag" = "U"))]
-    pub internal_linkage: bool,
-    /// # Ⅱ 5. ⑥［ ］専用線
-    #[serde(default)]
-    #[schemars(extend("x-pia-tag" = "U"))]
-    pub dedicated_line: bool,
-    /// # Ⅱ 5. ⑥［ ］電子メール
-    #[serde(default)]
-    #[schemars(extend("x-pia-tag" = "U"))]
-    pub email: bool,
-    /// # Ⅱ 5. ⑥［ ］電子記録媒体（フラッシュメモリを除く。）
-    #[serde(default)]
-    #[schemars(extend("x-pia-tag" = "U"))]
-    pub electronic_media: bool,
-    /// # Ⅱ 5. ⑥［ ］フラッシュメモリ
-    #[serde(default)]
-    #[schemars(extend("x-pia-tag" = "U"))]
-    pub flash_memory: bool,
-    /// # Ⅱ 5. ⑥［ ］紙
-    #[serde(default)]
-    #[schemars(extend("x-pia-tag" = "U"))]
-    pub paper: bool,
-    /// # Ⅱ 5. ⑥［ ］その他（ ）
-    ///
-    /// 印を付ける場合に、括弧内に書く内容を記載する。
-    #[schemars(extend("x-pia-tag" = "U"))]
-    pub other: Option<Text>,
-}
-
 /// # Ⅱ 6. 特定個人情報の保管・消去
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
@@ -874,19 +372,6 @@ pub struct Storage {
     /// 様式3にこの項目があるかは未確認。様式にあれば記載する。
     #[schemars(extend("x-pia-tag" = "U"))]
     pub erasure: Option<Text>,
-}
-
-/// # Ⅱ 6. ②保管期間
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
-#[serde(deny_unknown_fields)]
-pub struct Retention {
-    /// # Ⅱ 6. ②期間
-    #[schemars(extend("x-pia-tag" = "U"))]
-    pub period: RetentionPeriod,
-    /// # Ⅱ 6. ②その妥当性
-    #[schemars(extend("x-pia-tag" = "U"))]
-    pub validity: Text,
 }
 
 /// # Ⅲ リスク対策（ファイルごと）
@@ -1099,25 +584,6 @@ pub struct RiskMeasures {
     pub other: Text,
 }
 
-/// # Ⅲ 8. 人手を介在させる作業
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
-#[serde(deny_unknown_fields)]
-pub struct ManualWork {
-    /// # Ⅲ 8. ［ ］人手を介在させる作業はない
-    #[serde(default)]
-    #[schemars(extend("x-pia-tag" = "U", "x-pia-important" = true))]
-    pub none: bool,
-    /// # Ⅲ 8. 人為的ミスが発生するリスクへの対策は十分か
-    ///
-    /// 「人手を介在させる作業はない」に印を付けた場合は記載しない。
-    #[schemars(extend("x-pia-tag" = "U", "x-pia-important" = true))]
-    pub adequacy: Option<Adequacy>,
-    /// # Ⅲ 8. 判断の根拠
-    #[schemars(extend("x-pia-tag" = "U", "x-pia-important" = true))]
-    pub basis: Option<Text>,
-}
-
 /// # Ⅲ 8. 監査 実施の有無
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
@@ -1252,6 +718,7 @@ pub struct ThirdPartyReview {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::vocab::RetentionPeriod;
     use serde_json::Value;
 
     fn schema() -> Value {

@@ -1,15 +1,18 @@
 //! The assessment forms as Rust types; the JSON Schema and every check are derived from them.
 
+pub mod blocks;
 pub mod juten;
 pub mod kiso;
 pub mod parts;
 pub mod revisions;
 pub mod types;
 pub mod vocab;
+pub mod zenkomoku;
 
 pub use juten::JutenAssessment;
 pub use kiso::KisoAssessment;
 pub use types::{AssessmentNumber, Text};
+pub use zenkomoku::ZenkomokuAssessment;
 
 /// The official forms pia knows. A closed set: every `match` on it names each form, so adding
 /// one makes the compiler list every place that must handle it.
@@ -19,17 +22,20 @@ pub enum FormKind {
     Kiso,
     /// 様式3 重点項目評価書.
     Juten,
+    /// 様式4 全項目評価書.
+    Zenkomoku,
 }
 
 impl FormKind {
     /// Every form, in the order of the official numbering.
-    pub const ALL: &'static [FormKind] = &[FormKind::Kiso, FormKind::Juten];
+    pub const ALL: &'static [FormKind] = &[FormKind::Kiso, FormKind::Juten, FormKind::Zenkomoku];
 
     /// The value of `form:` in YAML, as the form's tag prints it (`様式2`).
     pub fn label(self) -> &'static str {
         match self {
             FormKind::Kiso => "様式2",
             FormKind::Juten => "様式3",
+            FormKind::Zenkomoku => "様式4",
         }
     }
 
@@ -38,6 +44,16 @@ impl FormKind {
         match self {
             FormKind::Kiso => "基礎項目評価書",
             FormKind::Juten => "重点項目評価書",
+            FormKind::Zenkomoku => "全項目評価書",
+        }
+    }
+
+    /// The form's name in file names, schema keys and rule codes (`zenkomoku`).
+    pub fn key(self) -> &'static str {
+        match self {
+            FormKind::Kiso => "kiso",
+            FormKind::Juten => "juten",
+            FormKind::Zenkomoku => "zenkomoku",
         }
     }
 
@@ -57,6 +73,7 @@ impl FormKind {
 pub enum Assessment {
     Kiso(Box<KisoAssessment>),
     Juten(Box<JutenAssessment>),
+    Zenkomoku(Box<ZenkomokuAssessment>),
 }
 
 impl Assessment {
@@ -64,6 +81,7 @@ impl Assessment {
         match self {
             Assessment::Kiso(_) => FormKind::Kiso,
             Assessment::Juten(_) => FormKind::Juten,
+            Assessment::Zenkomoku(_) => FormKind::Zenkomoku,
         }
     }
 
@@ -72,6 +90,7 @@ impl Assessment {
         match self {
             Assessment::Kiso(a) => a.revision,
             Assessment::Juten(a) => a.revision,
+            Assessment::Zenkomoku(a) => a.revision,
         }
     }
 
@@ -80,6 +99,7 @@ impl Assessment {
         match self {
             Assessment::Kiso(a) => a.last_assessment.as_ref(),
             Assessment::Juten(a) => a.last_assessment.as_ref(),
+            Assessment::Zenkomoku(a) => a.last_assessment.as_ref(),
         }
     }
 
@@ -88,6 +108,7 @@ impl Assessment {
         match self {
             Assessment::Kiso(a) => serde_json::to_value(a),
             Assessment::Juten(a) => serde_json::to_value(a),
+            Assessment::Zenkomoku(a) => serde_json::to_value(a),
         }
         .unwrap_or(serde_json::Value::Null)
     }
@@ -97,6 +118,7 @@ impl Assessment {
         match self {
             Assessment::Kiso(a) => &a.cover,
             Assessment::Juten(a) => &a.cover,
+            Assessment::Zenkomoku(a) => &a.cover.common,
         }
     }
 
@@ -105,6 +127,7 @@ impl Assessment {
         match self {
             Assessment::Kiso(a) => &a.history,
             Assessment::Juten(a) => &a.history,
+            Assessment::Zenkomoku(a) => &a.history,
         }
     }
 }

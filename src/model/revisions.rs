@@ -1,6 +1,7 @@
-//! Each form's editions as data: the `revision:` value, when it came into force and the items
-//! it added. `form-revision-outdated`, the items a rule may expect, diff's 「項目の追加」 rows and
-//! the printed form tag all read this one table.
+//! Each form's editions as data: the `revision:` value, when it came into force, the items it
+//! added and the items it prints under another label than the current edition. `form-revision-outdated`,
+//! the items a rule may expect, diff's 「項目の追加」 rows and the printed form tag all read this
+//! one table.
 
 use super::FormKind;
 use super::vocab::Revision;
@@ -14,6 +15,9 @@ pub struct Edition {
     in_force: Option<(i32, u32, u32)>,
     /// The items (JSON pointers) it added to the form.
     pub added: &'static [&'static str],
+    /// The items (JSON pointer, label) this edition prints under another label than the newest
+    /// edition, whose label is the schema's title.
+    labels: &'static [(&'static str, &'static str)],
 }
 
 impl Edition {
@@ -24,23 +28,39 @@ impl Edition {
 
 /// 様式2's editions, oldest first (regulation.md §3: the 令和6年10月 edition adds Ⅳ8 and Ⅳ11).
 const KISO: &[Edition] = &[
-    Edition { revision: Revision::H26_4, in_force: None, added: &[] },
-    Edition { revision: Revision::H28_1, in_force: None, added: &[] },
-    Edition { revision: Revision::H29_5, in_force: None, added: &[] },
-    Edition { revision: Revision::R1, in_force: None, added: &[] },
+    Edition { revision: Revision::H26_4, in_force: None, added: &[], labels: &[] },
+    Edition { revision: Revision::H28_1, in_force: None, added: &[], labels: &[] },
+    Edition { revision: Revision::H29_5, in_force: None, added: &[], labels: &[] },
+    Edition { revision: Revision::R1, in_force: None, added: &[], labels: &[] },
     Edition {
         revision: Revision::R6_10,
         in_force: Some((2024, 10, 1)),
         added: &["/risk_measures/manual_work", "/risk_measures/priority"],
+        labels: &[],
     },
 ];
 
 /// 様式3's editions seen in published copies (forms-3-4.md §5), oldest first; the 令和6年10月
 /// edition is the project's position (its own additions are unverified, so none are listed).
 const JUTEN: &[Edition] = &[
-    Edition { revision: Revision::H26_4, in_force: None, added: &[] },
-    Edition { revision: Revision::H28_1, in_force: None, added: &[] },
-    Edition { revision: Revision::R6_10, in_force: Some((2024, 10, 1)), added: &[] },
+    Edition { revision: Revision::H26_4, in_force: None, added: &[], labels: &[] },
+    Edition { revision: Revision::H28_1, in_force: None, added: &[], labels: &[] },
+    Edition { revision: Revision::R6_10, in_force: Some((2024, 10, 1)), added: &[], labels: &[] },
+];
+
+/// 様式4's editions seen in published copies (forms-3-4.md §5), oldest first. The committee was
+/// renamed from 平成28年1月 on: the first edition's cover names it 特定個人情報保護委員会. The
+/// 令和6年10月 edition is the project's position, as for 様式3.
+const ZENKOMOKU: &[Edition] = &[
+    Edition {
+        revision: Revision::H26_4,
+        in_force: None,
+        added: &[],
+        labels: &[("/cover/approval", "表紙 特定個人情報保護委員会 承認日 【行政機関等のみ】")],
+    },
+    Edition { revision: Revision::H28_1, in_force: None, added: &[], labels: &[] },
+    Edition { revision: Revision::H30_5, in_force: None, added: &[], labels: &[] },
+    Edition { revision: Revision::R6_10, in_force: Some((2024, 10, 1)), added: &[], labels: &[] },
 ];
 
 impl FormKind {
@@ -49,6 +69,17 @@ impl FormKind {
         match self {
             FormKind::Kiso => KISO,
             FormKind::Juten => JUTEN,
+            FormKind::Zenkomoku => ZENKOMOKU,
+        }
+    }
+
+    /// True when pia knows every edition of the form (様式2, regulation.md §3): its `revision:` then
+    /// takes only those. The editions of 様式3 and 様式4 are known only from the copies seen, so
+    /// their `revision:` takes any edition pia knows.
+    pub fn knows_every_edition(self) -> bool {
+        match self {
+            FormKind::Kiso => true,
+            FormKind::Juten | FormKind::Zenkomoku => false,
         }
     }
 
@@ -70,6 +101,13 @@ impl FormKind {
             (Some(added), Some(at)) => at >= added,
             (Some(_), None) => false,
         }
+    }
+
+    /// The label the form's `revision` edition prints for the item at `pointer` when it is not the
+    /// current one (the schema's title): 様式4 平成26年4月's 「特定個人情報保護委員会 承認日」.
+    pub fn label_in(self, revision: Revision, pointer: &str) -> Option<&'static str> {
+        let edition = self.editions().iter().find(|e| e.revision == revision)?;
+        edition.labels.iter().find(|(p, _)| *p == pointer).map(|(_, label)| *label)
     }
 
     /// The items a file gains by moving from edition `old` to edition `new`, in the form's order.
@@ -120,7 +158,33 @@ mod tests {
         );
         assert!(k.items_added(Revision::R6_10, Revision::R6_10).is_empty());
         assert_eq!(k.current().map(|e| e.revision), Some(Revision::R6_10));
-        // Every edition of the form is in the table, oldest first.
-        assert_eq!(k.editions().iter().map(|e| e.revision).collect::<Vec<_>>(), Revision::ALL);
+        // Every edition of 様式2 is in the table, oldest first (平成30年5月 is an edition of 様式4).
+        let kiso: Vec<Revision> = Revision::ALL.iter().copied().filter(|r| *r != Revision::H30_5).collect();
+        assert_eq!(k.editions().iter().map(|e| e.revision).collect::<Vec<_>>(), kiso);
+    }
+
+    #[test]
+    fn every_form_lists_its_editions_oldest_first_ending_with_the_current_one() {
+        for kind in FormKind::ALL {
+            let numbers: Vec<usize> = kind.editions().iter().map(|e| e.revision.number()).collect();
+            assert!(numbers.windows(2).all(|w| w[0] < w[1]), "{kind:?}: {numbers:?}");
+            assert_eq!(kind.current().map(|e| e.revision), Some(Revision::R6_10), "{kind:?}");
+        }
+    }
+
+    #[test]
+    fn zenkomoku_before_heisei_28_names_the_specific_personal_information_committee() {
+        let k = FormKind::Zenkomoku;
+        let title = crate::schema::item_for_pointer(k, "/cover/approval");
+        assert_eq!(title.as_deref(), Some("表紙 個人情報保護委員会 承認日 【行政機関等のみ】"));
+        assert_eq!(
+            k.label_in(Revision::H26_4, "/cover/approval"),
+            Some("表紙 特定個人情報保護委員会 承認日 【行政機関等のみ】")
+        );
+        for later in [Revision::H28_1, Revision::H30_5, Revision::R6_10] {
+            assert_eq!(k.label_in(later, "/cover/approval"), None, "{later}");
+        }
+        assert_eq!(k.label_in(Revision::H26_4, "/cover/published"), None);
+        assert_eq!(k.printed_tag(Revision::H30_5), "[平成30年５月　様式４]");
     }
 }

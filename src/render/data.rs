@@ -251,8 +251,8 @@ pub fn template_data(a: &Assessment, audience: Audience, stage: Stage, fonts: Fo
     let kind = a.kind();
     let body = match a {
         Assessment::Kiso(a) => kiso_body(a, audience),
-        Assessment::Juten(_) => {
-            FormBody::Items { sections: printed::juten(crate::schema::schema_value(kind), &a.to_json(), audience) }
+        Assessment::Juten(_) | Assessment::Zenkomoku(_) => {
+            FormBody::Items { sections: printed::sections(kind, &a.to_json(), audience) }
         }
     };
     shared(kind, a.revision(), a.cover(), a.history(), body, audience, stage, fonts)

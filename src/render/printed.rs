@@ -10,7 +10,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::data::{Audience, ChoiceData, TextData, text};
-use crate::model::Text;
+use crate::model::{FormKind, Text};
 use crate::schema_tree::{SchemaNode, Shape, Title};
 use crate::wareki::Date;
 
@@ -359,10 +359,43 @@ fn is_circled(s: &str) -> bool {
     matches!((chars.next(), chars.next()), (Some('①'..='⑳'), None))
 }
 
-/// The printed sections of a 様式3 document, in the form's order: Ⅰ, Ⅱ per file, (別添1) per
-/// file, Ⅲ 1.〜7. per file and then its items for the whole document, Ⅳ, Ⅴ. The names of the
-/// files are printed as Ⅰ 3. and each file's Ⅲ 1., from the one place they are written (Ⅱ 1.).
-pub fn juten(schema: &Value, document: &Value, audience: Audience) -> Vec<Section> {
+/// How a form drawn from its schema prints its parts: the model keeps a file's Ⅱ, 記録項目 and
+/// Ⅲ together, the form prints them in three places.
+struct Plan {
+    /// Parts printed once before the files' parts (Ⅰ; 様式4's (別添1) 事務の内容).
+    before: &'static [&'static str],
+    /// Items printed once after the files' Ⅲ, numbered on from them (様式3's Ⅲ 8.〜).
+    risk_once: Option<&'static str>,
+    /// Parts printed once after Ⅲ.
+    after: &'static [&'static str],
+}
+
+/// 様式3: Ⅰ, Ⅱ per file, (別添1) per file, Ⅲ 1.〜7. per file and then its items for the whole
+/// document, Ⅳ, Ⅴ.
+const JUTEN: Plan =
+    Plan { before: &["basic_info"], risk_once: Some("risk_measures"), after: &["disclosure", "procedure"] };
+
+/// 様式4: Ⅰ, (別添1) 事務の内容, Ⅱ per file, (別添2) per file, Ⅲ per file, Ⅳ, Ⅴ, Ⅵ.
+const ZENKOMOKU: Plan = Plan {
+    before: &["basic_info", "affair_details"],
+    risk_once: None,
+    after: &["other_measures", "disclosure", "procedure"],
+};
+
+/// The printed sections of a document of a form drawn from its schema, in the form's order
+/// (none for 様式2, which `kiso.typ` lays out item by item).
+pub fn sections(kind: FormKind, document: &Value, audience: Audience) -> Vec<Section> {
+    let plan = match kind {
+        FormKind::Kiso => return Vec::new(),
+        FormKind::Juten => &JUTEN,
+        FormKind::Zenkomoku => &ZENKOMOKU,
+    };
+    planned(plan, crate::schema::schema_value(kind), document, audience)
+}
+
+/// The sections of `plan`. The names of the files are printed as Ⅰ 3. and each file's Ⅲ 1.,
+/// from the one place they are written (Ⅱ 1.).
+fn planned(plan: &Plan, schema: &Value, document: &Value, audience: Audience) -> Vec<Section> {
     let p = Printer { audience };
     let root = SchemaNode::root(schema);
     let node = |key: &str| root.property(key);
@@ -381,7 +414,14 @@ pub fn juten(schema: &Value, document: &Value, audience: Audience) -> Vec<Sectio
     };
     let mut sections = Vec::new();
 
-    if let Some(basic) = node("basic_info") {
+    for key in plan.before.iter().filter(|k| **k != "basic_info") {
+        if let Some(part) = node(key) {
+            let mut items = Vec::new();
+            p.items(part, value(key), 1, &mut items);
+            sections.push(Section { title: section_title(part), groups: vec![Group { heading: None, items }] });
+        }
+    }
+    if let Some(basic) = node("basic_info").filter(|_| plan.before.contains(&"basic_info")) {
         let mut items = Vec::new();
         p.items(basic, value("basic_info"), 1, &mut items);
         // Ⅰ 3. 特定個人情報ファイル名: every file's name, after Ⅰ 2.
@@ -438,20 +478,24 @@ pub fn juten(schema: &Value, document: &Value, audience: Audience) -> Vec<Sectio
             .collect();
         sections.push(Section { title: section_title(records), groups });
     }
-    if let Some(once) = node("risk_measures") {
-        // Ⅲ 1. is the file's name; 2.〜7. follow from each file's measures.
+    if let Some(risk) = file_node.and_then(|f| f.property("risk")) {
+        // Ⅲ 1. is the file's name; the measures follow from 2.
         let mut groups = per_file("risk", 2);
         for (group, file) in groups.iter_mut().zip(files) {
             let name = Row::Text { label: None, value: p.text(file.pointer("/overview/name")) };
             group.items.insert(0, Item { heading: heading(1, file_name_words), boxes: Vec::new(), rows: vec![name] });
         }
-        let last = groups.first().map_or(7, |g| u32::try_from(g.items.len()).unwrap_or(7));
-        let mut items = Vec::new();
-        p.items(once, value("risk_measures"), last + 1, &mut items);
-        groups.push(Group { heading: None, items });
-        sections.push(Section { title: section_title(once), groups });
+        let mut title = section_title(risk);
+        if let Some(once) = plan.risk_once.and_then(node) {
+            let last = groups.first().map_or(7, |g| u32::try_from(g.items.len()).unwrap_or(7));
+            let mut items = Vec::new();
+            p.items(once, plan.risk_once.and_then(value), last + 1, &mut items);
+            groups.push(Group { heading: None, items });
+            title = section_title(once);
+        }
+        sections.push(Section { title, groups });
     }
-    for key in ["disclosure", "procedure"] {
+    for key in plan.after {
         if let Some(part) = node(key) {
             let mut items = Vec::new();
             p.items(part, value(key), 1, &mut items);

@@ -62,6 +62,7 @@ impl Template {
         match kind {
             crate::model::FormKind::Kiso => Some(Self::Kiso),
             crate::model::FormKind::Juten => Some(Self::Items),
+            crate::model::FormKind::Zenkomoku => None,
         }
     }
 

@@ -43,15 +43,16 @@ pub fn form_revision_outdated(cx: &CommonContext<'_>, code: &'static Code, out: 
     }
 }
 
-/// Ⅰ1①事務の名称, on every form (様式2 Ⅰ 関連情報, 様式3 Ⅰ 基本情報).
+/// Ⅰ1①事務の名称, on every form (様式2 Ⅰ 関連情報, 様式3・様式4 Ⅰ 基本情報).
 fn affair_name(form: &Assessment) -> &Text {
     match form {
         Assessment::Kiso(a) => &a.related_info.affair.name,
         Assessment::Juten(a) => &a.basic_info.affair.name,
+        Assessment::Zenkomoku(a) => &a.basic_info.affair.name,
     }
 }
 
-/// 情報提供ネットワークシステムによる情報連携 (様式2 Ⅰ4, 様式3 Ⅰ5): its status, its 法令上の根拠,
+/// 情報提供ネットワークシステムによる情報連携 (様式2 Ⅰ4, 様式3 Ⅰ5, 様式4 Ⅰ6): its status, its 法令上の根拠,
 /// where the basis is and the item's number on the form.
 fn network_linkage(form: &Assessment) -> (LinkageStatus, &Option<Text>, &'static str, &'static str) {
     match form {
@@ -63,14 +64,19 @@ fn network_linkage(form: &Assessment) -> (LinkageStatus, &Option<Text>, &'static
             let l = &a.basic_info.network_linkage;
             (l.status, &l.basis, "/basic_info/network_linkage/basis", "Ⅰ5")
         }
+        Assessment::Zenkomoku(a) => {
+            let l = &a.basic_info.network_linkage;
+            (l.status, &l.basis, "/basic_info/network_linkage/basis", "Ⅰ6")
+        }
     }
 }
 
-/// 所属長の役職名 (様式2 Ⅰ5②, 様式3 Ⅰ6②) and where it is.
+/// 所属長の役職名 (様式2 Ⅰ5②, 様式3 Ⅰ6②, 様式4 Ⅰ7②) and where it is.
 fn head_title(form: &Assessment) -> (&Text, &'static str) {
     match form {
         Assessment::Kiso(a) => (&a.related_info.department.head_title, "/related_info/department/head_title"),
         Assessment::Juten(a) => (&a.basic_info.department.head_title, "/basic_info/department/head_title"),
+        Assessment::Zenkomoku(a) => (&a.basic_info.department.head_title, "/basic_info/department/head_title"),
     }
 }
 

@@ -126,7 +126,7 @@ pub fn unknown_item(cx: &CommonContext<'_>, code: &'static Code, out: &mut Vec<D
                     "様式の番号で書きます（例: Ⅱ 1、Ⅰ 5 ②所属長の役職名、Ⅳ リスク対策）。",
                     "use the form's numbering, e.g. Ⅱ 1, Ⅰ 5 ②所属長の役職名, Ⅳ リスク対策.",
                 ),
-                FormKind::Juten => cx.lang.pick(
+                FormKind::Juten | FormKind::Zenkomoku => cx.lang.pick(
                     "様式の番号で書きます（例: Ⅰ 6. ①部署、Ⅱ 4. 委託事項1 ③委託先名（ファイル1）、Ⅲ リスク対策、(別添1) 特定個人情報ファイル記録項目）。",
                     "use the form's numbering, e.g. Ⅰ 6. ①部署, Ⅱ 4. 委託事項1 ③委託先名（ファイル1）, Ⅲ リスク対策, (別添1) 特定個人情報ファイル記録項目.",
                 ),

@@ -5,6 +5,7 @@
 //! passing and a failing example. Rules on [U] (unverified) points of the spec are warnings.
 
 pub mod across;
+mod blocks;
 mod cover;
 mod dates;
 mod history;
@@ -12,12 +13,13 @@ mod juten;
 mod risk;
 mod threshold;
 mod withheld;
+mod zenkomoku;
 
 pub(crate) use cover::declaration_subject;
 
 use crate::diagnostic::{Code, Diagnostic, Severity::*};
 use crate::lang::Lang;
-use crate::model::{Assessment, FormKind, JutenAssessment, KisoAssessment};
+use crate::model::{Assessment, FormKind, JutenAssessment, KisoAssessment, ZenkomokuAssessment};
 use crate::wareki::Date;
 use crate::yaml::SourceMap;
 
@@ -35,6 +37,8 @@ enum Check {
     Kiso(fn(&RuleContext<'_>, &'static Code, &mut Vec<Diagnostic>)),
     /// 様式3 only.
     Juten(fn(&JutenContext<'_>, &'static Code, &mut Vec<Diagnostic>)),
+    /// 様式4 only.
+    Zenkomoku(fn(&ZenkomokuContext<'_>, &'static Code, &mut Vec<Diagnostic>)),
 }
 
 impl Rule {
@@ -44,6 +48,7 @@ impl Rule {
             Check::EveryForm(_) => None,
             Check::Kiso(_) => Some(FormKind::Kiso),
             Check::Juten(_) => Some(FormKind::Juten),
+            Check::Zenkomoku(_) => Some(FormKind::Zenkomoku),
         }
     }
 
@@ -53,8 +58,15 @@ impl Rule {
     }
 }
 
-/// A rule of 様式2 (`rule!(…)`), of 様式3 (`rule!(juten: …)`) or of every form (`rule!(every form: …)`).
+/// A rule of 様式2 (`rule!(…)`), of 様式3 (`rule!(juten: …)`), of 様式4 (`rule!(zenkomoku: …)`) or
+/// of every form (`rule!(every form: …)`).
 macro_rules! rule {
+    (zenkomoku: $name:literal, $severity:expr, $item:literal, $ja:literal, $en:literal, $check:path) => {
+        Rule {
+            code: Code { name: $name, severity: $severity, item: Some($item), summary_ja: $ja, summary_en: $en },
+            check: Check::Zenkomoku($check),
+        }
+    };
     (juten: $name:literal, $severity:expr, $item:literal, $ja:literal, $en:literal, $check:path) => {
         Rule {
             code: Code { name: $name, severity: $severity, item: Some($item), summary_ja: $ja, summary_en: $en },
@@ -294,6 +306,78 @@ pub static RULES: &[Rule] = &[
         juten::threshold_result_mismatch
     ),
     rule!(
+        zenkomoku: "zenkomoku-outsourcing-mismatch",
+        Error,
+        "Ⅲ 4. ［ ］委託しない",
+        "Ⅲ4「委託しない」の印、Ⅱ4 委託の有無、委託事項の有無が食い違う（様式4、ファイルごと）",
+        "Ⅲ4's 「委託しない」, Ⅱ4's 委託の有無 and the 委託事項 written disagree (様式4, per file)",
+        zenkomoku::outsourcing_mismatch
+    ),
+    rule!(
+        zenkomoku: "zenkomoku-resubcontract-mismatch",
+        Warning,
+        "Ⅲ 4. 再委託先による特定個人情報ファイルの適切な取扱いの確保",
+        "Ⅲ4 再委託先による適切な取扱いの確保の「再委託していない」が、Ⅱ4 ⑦再委託の有無と合わない（様式4）",
+        "Ⅲ4's 「再委託していない」 does not match Ⅱ4 ⑦ (再委託の有無) (様式4)",
+        zenkomoku::resubcontract_mismatch
+    ),
+    rule!(
+        zenkomoku: "zenkomoku-provision-mismatch",
+        Error,
+        "Ⅲ 5. ［ ］提供・移転しない",
+        "Ⅲ5「提供・移転しない」の印、Ⅱ5 提供・移転の有無、提供先・移転先の有無が食い違う（様式4、ファイルごと）",
+        "Ⅲ5's 「提供・移転しない」, Ⅱ5's boxes and the 提供先/移転先 written disagree (様式4, per file)",
+        zenkomoku::provision_mismatch
+    ),
+    rule!(
+        zenkomoku: "zenkomoku-network-mismatch",
+        Error,
+        "Ⅲ 6. ［ ］接続しない",
+        "Ⅲ6「接続しない（入手）」「接続しない（提供）」の印がⅠ6 情報連携の実施の有無と合わない（様式4）",
+        "Ⅲ6's 「接続しない」 boxes do not match Ⅰ6 (information linkage) (様式4)",
+        zenkomoku::network_mismatch
+    ),
+    rule!(
+        zenkomoku: "zenkomoku-risk-answer-missing",
+        Warning,
+        "Ⅲ 特定個人情報ファイルの取扱いプロセスにおけるリスク対策",
+        "Ⅲ4〜Ⅲ6・Ⅲ8の「…しない／ない」に印がないのに、そのリスク・措置・回答がない（様式4）",
+        "A box of Ⅲ4–Ⅲ6/Ⅲ8 is not checked but its risks, measures or answers are missing (様式4)",
+        zenkomoku::risk_answer_missing
+    ),
+    rule!(
+        zenkomoku: "zenkomoku-not-applicable-but-answered",
+        Warning,
+        "Ⅲ 特定個人情報ファイルの取扱いプロセスにおけるリスク対策",
+        "Ⅲ4〜Ⅲ6・Ⅲ8の「…しない／ない」に印があるのに、そのリスク・措置・回答が書かれている（様式4）",
+        "A box of Ⅲ4–Ⅲ6/Ⅲ8 is checked but its risks, measures or answers are written (様式4)",
+        zenkomoku::not_applicable_but_answered
+    ),
+    rule!(
+        zenkomoku: "zenkomoku-resubcontract-details-missing",
+        Warning,
+        "Ⅱ 4. 再委託",
+        "⑦再委託の有無が「再委託する」なのに、⑧再委託の許諾方法又は⑨再委託事項がない（様式4）",
+        "⑦ says 再委託する but ⑧ (how it is permitted) or ⑨ (what is subcontracted) is missing (様式4)",
+        zenkomoku::resubcontract_details_missing
+    ),
+    rule!(
+        zenkomoku: "zenkomoku-incident-details-missing",
+        Warning,
+        "Ⅲ 7. リスク1 ⑨過去3年以内に、評価実施機関において、個人情報に関する重大事故が発生したか",
+        "Ⅲ7リスク1⑨が「発生あり」なのに、その内容又は再発防止策の内容がない（様式4）",
+        "Ⅲ7 リスク1⑨ says 発生あり but its details or the prevention measures are missing (様式4)",
+        zenkomoku::incident_details_missing
+    ),
+    rule!(
+        zenkomoku: "zenkomoku-threshold-result-mismatch",
+        Error,
+        "Ⅵ 1. ②しきい値判断結果",
+        "Ⅵ1②しきい値判断結果がⅠ1③対象人数と合わない（様式4）",
+        "Ⅵ1② does not fit Ⅰ1③ (the number of subjects) (様式4)",
+        zenkomoku::threshold_result_mismatch
+    ),
+    rule!(
         every form: "history-after-publication",
         Error,
         "変更箇所 変更日",
@@ -393,21 +477,29 @@ impl RuleContext<'_> {
     }
 }
 
-/// What a rule of 様式3 sees: the assessment, where its values are, and the day to judge elapsed
-/// time by.
-pub struct JutenContext<'a> {
-    pub assessment: &'a JutenAssessment,
+/// What a rule of one form (様式3, 様式4) sees: the assessment, where its values are, and the day
+/// to judge elapsed time by.
+pub struct FormContext<'a, A> {
+    pub assessment: &'a A,
     pub map: &'a SourceMap,
     pub lang: Lang,
     pub today: Date,
+    /// The form, whose schema names the items.
+    kind: FormKind,
 }
 
-impl JutenContext<'_> {
+impl<A> FormContext<'_, A> {
     /// A finding about the value at `pointer`, placed at its YAML line.
     pub fn at(&self, code: &'static Code, pointer: &str, ja: String, en: String) -> Diagnostic {
-        finding(self.map, FormKind::Juten, code, pointer, self.lang.pick(ja, en))
+        finding(self.map, self.kind, code, pointer, self.lang.pick(ja, en))
     }
 }
+
+/// What a rule of 様式3 sees.
+pub type JutenContext<'a> = FormContext<'a, JutenAssessment>;
+
+/// What a rule of 様式4 sees.
+pub type ZenkomokuContext<'a> = FormContext<'a, ZenkomokuAssessment>;
 
 /// What a rule of every form sees: the assessment of whichever form, where its values are, and
 /// the day to judge elapsed time by.
@@ -464,11 +556,15 @@ pub fn check(
             Some(RuleContext { assessment: a, previous: Some(p), map, lang, today })
         }
         (Assessment::Kiso(a), _) => Some(RuleContext { assessment: a, previous: None, map, lang, today }),
-        (Assessment::Juten(_), _) => None,
+        (Assessment::Juten(_) | Assessment::Zenkomoku(_), _) => None,
     };
     let juten = match assessment {
-        Assessment::Juten(a) => Some(JutenContext { assessment: a, map, lang, today }),
-        Assessment::Kiso(_) => None,
+        Assessment::Juten(a) => Some(FormContext { assessment: &**a, map, lang, today, kind: FormKind::Juten }),
+        Assessment::Kiso(_) | Assessment::Zenkomoku(_) => None,
+    };
+    let zenkomoku = match assessment {
+        Assessment::Zenkomoku(a) => Some(FormContext { assessment: &**a, map, lang, today, kind: FormKind::Zenkomoku }),
+        Assessment::Kiso(_) | Assessment::Juten(_) => None,
     };
     let mut out = Vec::new();
     for rule in RULES {
@@ -481,6 +577,11 @@ pub fn check(
             }
             Check::Juten(check) => {
                 if let Some(cx) = &juten {
+                    check(cx, &rule.code, &mut out);
+                }
+            }
+            Check::Zenkomoku(check) => {
+                if let Some(cx) = &zenkomoku {
                     check(cx, &rule.code, &mut out);
                 }
             }
