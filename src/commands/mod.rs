@@ -156,13 +156,13 @@ enum Checked {
         piece: Piece,
         diagnostics: Vec<diagnostic::Diagnostic>,
         /// What the rules across files need from it ([`crate::rules::across`]), when asked.
-        key: Option<Box<crate::rules::across::PairKey>>,
+        key: Option<Box<crate::rules::across::AcrossKey>>,
     },
     Unreadable(crate::load::ReadError),
 }
 
 /// Checks one file and renders its part of the report, with `across` (its findings across
-/// files) merged in; `keyed` asks for its [`crate::rules::across::PairKey`].
+/// files) merged in; `keyed` asks for its [`crate::rules::across::AcrossKey`].
 fn check_one(
     path: &Path,
     run: &DiagnosticRun<'_>,
@@ -184,7 +184,7 @@ fn check_one(
         l.diagnostics.extend_from_slice(across);
         diagnostic::sort(&mut l.diagnostics);
     }
-    let key = if keyed { crate::rules::across::pair_key(&l).map(Box::new) } else { None };
+    let key = if keyed { crate::rules::across::key(&l).map(Box::new) } else { None };
     let file = FileReport { source: &l.source, diagnostics: &l.diagnostics };
     let piece = match run.format {
         DiagnosticFormat::Human => Piece::Human(output::human_file(&file, lang, style)),
@@ -272,7 +272,7 @@ pub fn run_diagnostics(run: &DiagnosticRun<'_>, lang: Lang, out: &mut dyn Write,
 }
 
 /// Merges the findings across files into the report: every file was checked once, in parallel,
-/// keeping only its rendered part and a small [`crate::rules::across::PairKey`]; the few files
+/// keeping only its rendered part and a small [`crate::rules::across::AcrossKey`]; the few files
 /// with a finding across files are checked and rendered again with it, in parallel too, so the
 /// output keeps its formats and order and memory stays bounded by the keys.
 fn add_across(files: &[PathBuf], results: &mut [Option<Checked>], run: &DiagnosticRun<'_>, lang: Lang, style: Style) {
@@ -284,7 +284,7 @@ fn add_across(files: &[PathBuf], results: &mut [Option<Checked>], run: &Diagnost
         })
         .collect();
     let names: Vec<String> = files.iter().map(|p| p.display().to_string()).collect();
-    let found = crate::rules::across::pair_findings(&keys, &names, lang);
+    let found = crate::rules::across::findings(&keys, &names, lang);
     drop(keys);
     let again: Vec<(usize, Vec<diagnostic::Diagnostic>)> =
         found.into_iter().enumerate().filter(|(_, d)| !d.is_empty()).collect();
