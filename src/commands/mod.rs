@@ -41,8 +41,8 @@ impl Outcome {
 }
 
 /// The YAML files named by the arguments: files as given (even a dot-file: a file named is
-/// always read), directories searched, sorted, for `*.yaml`/`*.yml`, skipping every file and
-/// folder whose name starts with `.` (`.pre-commit-config.yaml`, `.github/`). Paths that do not
+/// always read), directories searched, sorted, for `*.yaml`/`*.yml` in any case, skipping every
+/// file and folder whose name starts with `.` (`.pre-commit-config.yaml`, `.github/`). Paths that do not
 /// exist are kept so the loader reports them. `pia validate`, `check`, `list` and `report` all
 /// read their inputs through this one walk.
 pub fn collect_yaml_files(inputs: &[PathBuf]) -> Collected {
@@ -106,6 +106,13 @@ fn hidden(name: &std::ffi::OsStr) -> bool {
     name.as_encoded_bytes().starts_with(b".")
 }
 
+/// `*.yaml` and `*.yml` in any case (`A.YAML` from Windows too).
+fn is_yaml(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
+}
+
 fn walk(dir: &Path, out: &mut Vec<PathBuf>, problems: &mut Vec<WalkError>) {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
@@ -119,7 +126,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, problems: &mut Vec<WalkError>) {
         let Ok(kind) = entry.file_type() else { continue };
         if kind.is_dir() {
             walk(&path, out, problems);
-        } else if matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")) {
+        } else if is_yaml(&path) {
             out.push(path);
         }
     }
