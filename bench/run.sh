@@ -6,7 +6,8 @@
 #   bash bench/run.sh render     # render against `typst compile` (installs typst-cli 0.15.1)
 #
 # Each pair is run alternately several times; medians and ratios are printed, and written to
-# bench/RESULTS.md with the date and the machine's core count.
+# bench/RESULTS.md, each section with the date, the machine's core count and its load at the
+# start (other work on the machine slows every figure). A run of one section keeps the others.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -34,6 +35,12 @@ peak_mb() {
   fi
 }
 row() { printf '| %s | %s | %s | %s |\n' "$1" "$2" "$3" "$4" | tee -a "$results"; }
+# A section's heading and when and where it was measured.
+section() {
+  printf '## %s\n\nMeasured %s on %s cores, %s, release build, load average %s at the start; medians of %s alternating runs.\n\n' \
+    "$1" "$(date -u +%Y-%m-%d)" "$(nproc)" "$(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)" \
+    "$(cut -d' ' -f1-3 /proc/loadavg)" "$runs" | tee -a "$results"
+}
 
 # Copies of the seed with varied values (numbers, dates, a choice), so no two files are equal.
 make_copies() {
@@ -47,12 +54,17 @@ make_copies() {
   done
 }
 
-# Copies of the 様式3 sample (見本市) with varied numbers, so no two files are equal.
+# Copies of the 様式3 sample (見本市) with varied values (numbers, a choice), so no two files are
+# equal. They share a body but not a number, and no 様式2 of that body is among them: the rules
+# across files run over all of them and find nothing.
 make_juten_copies() {
   local n=$1 dir=$2
   rm -rf "$dir"; mkdir -p "$dir"
+  local choices=("特に力を入れている" "十分である" "課題が残されている")
   for i in $(seq 1 "$n"); do
-    sed -e "s/^  number: \"5\"/  number: \"$i\"/" assessments/examples/kokuho-juten.yaml > "$dir/j$(printf %05d "$i").yaml"
+    sed -e "s/^  number: \"5\"/  number: \"$i\"/" \
+        -e "0,/        linkage: 十分である/s//        linkage: ${choices[$((i % 3))]}/" \
+        assessments/examples/kokuho-juten.yaml > "$dir/j$(printf %05d "$i").yaml"
   done
 }
 
@@ -65,27 +77,29 @@ make_zenkomoku_copies() {
   done
 }
 
+# One check throughput row: `pia check` over the n files of a folder, median of $runs runs.
+check_row() {
+  local label=$1 n=$2 dir=$3 times=()
+  for _ in $(seq "$runs"); do times+=("$(time_ms "$pia" check --today 2025-05-01 --format json "$dir")"); done
+  local med; med=$(printf '%s\n' "${times[@]}" | median)
+  row "$label" "${med} ms" "$(awk -v n="$n" -v t="$med" 'BEGIN{printf "%.0f", n/(t/1000)}')" "$(peak_mb "$pia" check --today 2025-05-01 --format json "$dir")"
+}
+
 bench_check() {
-  echo "## Check throughput" | tee -a "$results"
+  section "Check throughput"
   row "case" "median" "files/s" "peak MB"
   row "---" "---" "---" "---"
-  for n in 1000 10000; do
-    make_copies "$n" "$work/copies-$n"
-    local times=()
-    for _ in $(seq "$runs"); do times+=("$(time_ms "$pia" check --today 2025-05-01 --format json "$work/copies-$n")"); done
-    local med; med=$(printf '%s\n' "${times[@]}" | median)
-    row "pia check, $n files" "${med} ms" "$(awk -v n="$n" -v t="$med" 'BEGIN{printf "%.0f", n/(t/1000)}')" "$(peak_mb "$pia" check --today 2025-05-01 --format json "$work/copies-$n")"
-  done
+  make_copies 1000 "$work/copies-1000"
+  check_row "pia check, 1000 様式2 files" 1000 "$work/copies-1000"
   make_juten_copies 1000 "$work/juten-1000"
-  local jt=()
-  for _ in $(seq "$runs"); do jt+=("$(time_ms "$pia" check --today 2025-05-01 --format json "$work/juten-1000")"); done
-  local jm; jm=$(printf '%s\n' "${jt[@]}" | median)
-  row "pia check, 1000 様式3 files" "${jm} ms" "$(awk -v t="$jm" 'BEGIN{printf "%.0f", 1000/(t/1000)}')" "$(peak_mb "$pia" check --today 2025-05-01 --format json "$work/juten-1000")"
+  # Every copy must be a valid, distinct 様式3, or the row would measure something else.
+  "$pia" check --today 2025-05-01 "$work/juten-1000" >/dev/null
+  [ "$(md5sum "$work"/juten-1000/*.yaml | awk '{print $1}' | sort -u | wc -l)" = 1000 ]
+  check_row "pia check, 1000 様式3 files" 1000 "$work/juten-1000"
   make_zenkomoku_copies 1000 "$work/zenkomoku-1000"
-  local zt=()
-  for _ in $(seq "$runs"); do zt+=("$(time_ms "$pia" check --today 2025-05-01 --format json "$work/zenkomoku-1000")"); done
-  local zm; zm=$(printf '%s\n' "${zt[@]}" | median)
-  row "pia check, 1000 様式4 files" "${zm} ms" "$(awk -v t="$zm" 'BEGIN{printf "%.0f", 1000/(t/1000)}')" "$(peak_mb "$pia" check --today 2025-05-01 --format json "$work/zenkomoku-1000")"
+  check_row "pia check, 1000 様式4 files" 1000 "$work/zenkomoku-1000"
+  make_copies 10000 "$work/copies-10000"
+  check_row "pia check, 10000 様式2 files" 10000 "$work/copies-10000"
   if [ "$what" = "all" ] || [ "${WITH_JSONSCHEMA:-1}" = 1 ]; then
     local venv="$work/venv"
     if [ ! -x "$venv/bin/check-jsonschema" ]; then
@@ -105,7 +119,7 @@ bench_check() {
 }
 
 bench_render() {
-  echo "## Render" | tee -a "$results"
+  section "Render"
   local typst="$work/typst-cli/bin/typst"
   if [ ! -x "$typst" ]; then
     cargo install --locked --quiet typst-cli@0.15.1 --root "$work/typst-cli"
@@ -126,6 +140,17 @@ bench_render() {
   local p t; p=$(printf '%s\n' "${pia_t[@]}" | median); t=$(printf '%s\n' "${typ_t[@]}" | median)
   row "pia render, seed (whole process)" "${p} ms" "$(awk -v p="$p" -v t="$t" 'BEGIN{printf "%.2f× typst", p/t}')" "$(peak_mb "$pia" render assessments/kumamoto-kokuho-kiso.yaml -o "$dir/pia.pdf")"
   row "typst compile, same template and data" "${t} ms" "1.00×" "$(peak_mb "$typst" "${typst_args[@]}" "$dir/typst.pdf")"
+
+  # The 様式3 sample (drawn from its schema by items.typ) against the 様式2 sample of the same affair.
+  local j_t=() k_t=()
+  for _ in $(seq "$runs"); do
+    j_t+=("$(time_ms "$pia" render assessments/examples/kokuho-juten.yaml --today 2025-05-01 -o "$dir/juten.pdf")")
+    k_t+=("$(time_ms "$pia" render assessments/examples/kokuho-kiso.yaml --today 2025-05-01 -o "$dir/kiso.pdf")")
+  done
+  local jm km; jm=$(printf '%s\n' "${j_t[@]}" | median); km=$(printf '%s\n' "${k_t[@]}" | median)
+  local jp; jp=$(pdfinfo "$dir/juten.pdf" 2>/dev/null | awk '/^Pages/ {print $2}')
+  row "pia render, 様式3 sample (${jp} pages, whole process)" "${jm} ms" "$(awk -v j="$jm" -v k="$km" 'BEGIN{printf "%.2f× the 様式2 sample", j/k}')" "$(peak_mb "$pia" render assessments/examples/kokuho-juten.yaml --today 2025-05-01 -o "$dir/juten.pdf")"
+  row "pia render, 様式2 sample of the same affair" "${km} ms" "1.00×" "$(peak_mb "$pia" render assessments/examples/kokuho-kiso.yaml --today 2025-05-01 -o "$dir/kiso.pdf")"
 
   make_copies 100 "$dir/copies"
   for f in "$dir"/copies/*.yaml; do
@@ -156,11 +181,14 @@ case "$what" in
   *) echo "usage: bench/run.sh [all|check|render]"; exit 2 ;;
 esac
 
+# The sections measured now, then the others as they were.
 {
   echo "# Benchmark results"
   echo
-  echo "Measured $(date -u +%Y-%m-%d) on $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), release build; medians of $runs alternating runs."
-  echo
   cat "$results"
-} > bench/RESULTS.md
+  if [ -f bench/RESULTS.md ]; then
+    awk -v ran="$(grep '^## ' "$results" | tr '\n' '|')" '/^# /{next} /^## /{keep = index(ran, $0 "|") == 0} keep' bench/RESULTS.md
+  fi
+} > "$work/RESULTS.md"
+mv "$work/RESULTS.md" bench/RESULTS.md
 echo "written: bench/RESULTS.md"

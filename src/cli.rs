@@ -54,7 +54,7 @@ pub enum Command {
     Fonts(FontsArgs),
     /// Write a new, complete 様式2 YAML to fill in (every item, with its form label and guidance).
     New(NewArgs),
-    /// One row per assessment under a directory: numbers, dates, levels, findings, due dates.
+    /// One row per assessment in the files or directories given: numbers, dates, levels, findings, due dates.
     List(ListArgs),
     /// A reviewer's report (self-contained HTML, or Markdown) of one assessment or a directory.
     Report(ReportArgs),
@@ -101,9 +101,9 @@ pub struct NewArgs {
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
-    /// Directory searched for *.yaml.
-    #[arg(value_name = "DIR")]
-    pub dir: PathBuf,
+    /// Assessment YAML files or directories (searched for *.yaml).
+    #[arg(required = true, value_name = "FILE|DIR")]
+    pub inputs: Vec<PathBuf>,
     /// Output format; csv is UTF-8 with BOM and CRLF, for Excel.
     #[arg(long, value_enum, default_value_t)]
     pub format: ListFormat,

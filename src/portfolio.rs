@@ -1,5 +1,5 @@
 //! `pia list`: every assessment under a folder, checked as `pia check` checks it, one row each,
-//! with the rule across files (`duplicate-assessment-number`) and the due dates.
+//! with the rules across files ([`crate::rules::across`]) and the due dates.
 
 use std::cmp::Ordering;
 use std::path::{Path, PathBuf};
@@ -71,26 +71,61 @@ impl Entry {
         }
     }
 
+    /// A text as outputs may show it: withheld text (`{text, withheld}`) as 「（非公表）」.
     fn text_at(&self, pointer: &str) -> Option<String> {
         let v = self.value()?.pointer(pointer)?;
         let s = v.as_str().or_else(|| v.get("text").and_then(Value::as_str))?;
-        Some(s.trim().to_owned()).filter(|s| !s.is_empty())
+        let s = s.trim();
+        if s.is_empty() {
+            None
+        } else if v.get("withheld").is_some() {
+            Some(crate::model::types::WITHHELD_MARK.to_owned())
+        } else {
+            Some(s.to_owned())
+        }
     }
 
-    /// `form:` as written (also read from files that did not load completely).
-    fn form_label(&self) -> Option<String> {
-        self.text_at("/form")
-    }
-
-    /// 評価書名.
+    /// 評価書名, as outputs may show it.
     pub fn title(&self) -> Option<String> {
         self.text_at("/cover/title")
     }
 
-    /// 評価実施機関名.
+    /// 評価実施機関名, as outputs may show it.
     pub fn body(&self) -> Option<String> {
         self.text_at("/cover/body")
     }
+}
+
+/// The files `pia list` and `pia report` read, and the folder their names are shown relative to.
+#[derive(Debug)]
+pub struct Inputs<'a> {
+    pub files: Vec<PathBuf>,
+    /// The one folder given, when only a folder is given.
+    pub base: Option<&'a Path>,
+}
+
+/// The files named by `inputs` (files as given, folders searched by
+/// [`crate::commands::collect_yaml_files`]); why not, when an input does not exist, a folder
+/// cannot be searched or holds no assessment, or there is no file at all.
+pub fn inputs(inputs: &[PathBuf], lang: Lang) -> Result<Inputs<'_>, String> {
+    if let Some(missing) = inputs.iter().find(|p| !p.exists()) {
+        return Err(lang.pick(
+            format!("{}: ファイルがありません", missing.display()),
+            format!("{}: no such file", missing.display()),
+        ));
+    }
+    let collected = crate::commands::collect_yaml_files(inputs);
+    if let Some(problem) = collected.problems.first() {
+        return Err(problem.message(lang));
+    }
+    if collected.files.is_empty() {
+        return Err(lang.pick("評価書の YAML ファイルがありません", "no assessment YAML files found").to_owned());
+    }
+    let base = match inputs {
+        [only] if only.is_dir() => Some(only.as_path()),
+        _ => None,
+    };
+    Ok(Inputs { files: collected.files, base })
 }
 
 /// Reads and checks every file as `pia check` does ([`crate::check`]); names are shown relative
@@ -98,8 +133,7 @@ impl Entry {
 /// numbers), then by path.
 pub fn evaluate(paths: &[PathBuf], base: Option<&Path>, lang: Lang, checks: &CheckOptions<'_>) -> Vec<Entry> {
     let mut entries: Vec<Entry> = paths.iter().map(|p| evaluate_file(p, base, lang, checks)).collect();
-    add_duplicates(&mut entries, lang);
-    add_pairing(&mut entries, lang);
+    add_across(&mut entries, lang);
     entries.sort_by(|a, b| {
         compare_numbers(a.number().as_deref(), b.number().as_deref()).then_with(|| a.path.cmp(&b.path))
     });
@@ -141,62 +175,23 @@ fn compare_numbers(a: Option<&str>, b: Option<&str>) -> Ordering {
     }
 }
 
-/// `duplicate-assessment-number` on every file whose (評価実施機関名, 評価書番号, 様式) another file
-/// has: a 基礎 and its 重点 share the number (forms-3-4.md position 6) and are a pair, not a duplicate.
-fn add_duplicates(entries: &mut [Entry], lang: Lang) {
-    let keys: Vec<Option<(String, NumberKey, Option<String>)>> =
-        entries.iter().map(|e| Some((e.body()?, number_key(&e.number()?), e.form_label()))).collect();
-    let mut found: Vec<(usize, Diagnostic)> = Vec::new();
-    for (i, key) in keys.iter().enumerate() {
-        let Some(key) = key else { continue };
-        let others: Vec<&str> = keys
-            .iter()
-            .enumerate()
-            .filter(|(j, k)| *j != i && k.as_ref() == Some(key))
-            .filter_map(|(j, _)| entries.get(j).map(|e| e.name.as_str()))
-            .collect();
-        let Some(entry) = entries.get(i) else {
-            continue;
-        };
-        if others.is_empty() {
-            continue;
-        }
-        let (body, number) = (entry.body().unwrap_or_default(), entry.number().unwrap_or_default());
-        let list = others.join(lang.pick("、", ", "));
-        let mut d = Diagnostic::new(
-            DUPLICATE_ASSESSMENT_NUMBER,
-            lang.pick(
-                format!("評価書番号「{number}」は、同じ評価実施機関（{body}）の {list} でも使われています。評価書番号は計画管理書で評価書ごとに付ける番号です。"),
-                format!("評価書番号 「{number}」 is also used by {list} of the same body ({body}); each assessment has its own number in the 計画管理書."),
-            ),
-        )
-        .path("cover.number")
-        .help(lang.pick("計画管理書の評価書番号と照らし合わせ、どちらかを直してください。", "check the numbers against the 計画管理書 and correct one."));
-        if let Ok(l) = &entry.loaded {
-            d = d.at(l.map.locate_value("/cover/number"));
-        }
-        found.push((i, d));
-    }
-    for (i, d) in found {
-        if let Some(e) = entries.get_mut(i) {
-            e.diagnostics.push(d);
-            diagnostic::sort(&mut e.diagnostics);
-        }
-    }
-}
-
-/// `paired-assessment-missing` and `paired-assessment-mismatch` ([`crate::rules::across`]).
-fn add_pairing(entries: &mut [Entry], lang: Lang) {
-    let keys: Vec<_> =
-        entries.iter().map(|e| e.loaded.as_ref().ok().and_then(crate::rules::across::pair_key)).collect();
+/// The rules across files ([`crate::rules::across`]): `duplicate-assessment-number`,
+/// `paired-assessment-missing` and `paired-assessment-mismatch`.
+fn add_across(entries: &mut [Entry], lang: Lang) {
+    let keys = across_keys(entries);
     let names: Vec<String> = entries.iter().map(|e| e.name.clone()).collect();
-    let found = crate::rules::across::pair_findings(&keys, &names, lang);
+    let found = crate::rules::across::findings(&keys, &names, lang);
     for (e, found) in entries.iter_mut().zip(found) {
         if !found.is_empty() {
             e.diagnostics.extend(found);
             diagnostic::sort(&mut e.diagnostics);
         }
     }
+}
+
+/// What the rules across files read from each entry, in the entries' order.
+pub fn across_keys(entries: &[Entry]) -> Vec<Option<crate::rules::across::AcrossKey>> {
+    entries.iter().map(|e| e.loaded.as_ref().ok().and_then(crate::rules::across::key)).collect()
 }
 
 /// How a row stands, most urgent first.

@@ -3,8 +3,12 @@
 //!
 //! Per assessment: the しきい値判断 step by step, every rule of [`crate::rules::RULES`] with its
 //! result and each finding's YAML line as evidence, the 変更箇所 table and the due dates; for
-//! several assessments, a summary table first. Every user text goes through the templates'
-//! auto-escaping (HTML, or the Markdown escaping below) and through [`crate::leak::mask`].
+//! several assessments, a summary table first and, for each 基礎項目評価書 and the form paired
+//! with it, one table comparing what the pair shares, as the pair rule compares it
+//! ([`crate::rules::across::pairs`]). Every user text goes through the templates' auto-escaping
+//! (HTML, or the Markdown escaping below) and through [`crate::leak::mask`]; withheld text (and
+//! its reason) never appears: it is shown as 「（非公表）」, also where a message or a YAML line
+//! would quote it.
 
 use std::path::{Path, PathBuf};
 
@@ -99,6 +103,52 @@ struct Dates {
     reassessment_passed: bool,
 }
 
+/// One form of a pair, as the pair table heads its column: which file, and its findings.
+#[derive(Debug, Serialize)]
+struct PairForm {
+    /// The assessment's section in the report.
+    anchor: String,
+    name: String,
+    /// `様式2 基礎項目評価書`.
+    form: String,
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+    status: portfolio::Status,
+    status_text: &'static str,
+}
+
+/// One value of a pair, as one form states it.
+#[derive(Debug, Serialize)]
+struct PairCell {
+    /// The form item, as that form's schema names it.
+    item: String,
+    /// As outputs may show it: withheld text as 「（非公表）」, 個人番号 masked.
+    text: String,
+    line: Option<usize>,
+}
+
+/// One thing the pair shares, with the pair rule's verdict on it.
+#[derive(Debug, Serialize)]
+struct PairRow {
+    /// The item, or `様式2's ↔ its partner's` where the forms name it differently.
+    item: String,
+    cells: [PairCell; 2],
+    /// `ok`, `key` (the pairing condition), `error` or `warning`.
+    result: &'static str,
+    result_text: String,
+}
+
+/// A 基礎項目評価書 and the form submitted with it, side by side ([`crate::rules::across::pairs`]).
+#[derive(Debug, Serialize)]
+struct PairView {
+    heading: String,
+    forms: [PairForm; 2],
+    rows: Vec<PairRow>,
+    /// Rows where the forms differ.
+    differences: usize,
+}
+
 #[derive(Debug, Serialize)]
 struct AssessmentView {
     anchor: String,
@@ -128,13 +178,56 @@ fn severity_text(severity: Severity, lang: Lang) -> &'static str {
     }
 }
 
-fn finding(d: &Diagnostic, source: Option<&crate::source::Source>, lang: Lang) -> Finding {
-    let mask = |s: &str| crate::leak::mask(s);
-    let excerpt = d.line().and_then(|line| source?.text.lines().nth(line.checked_sub(1)?)).map(|l| {
-        let l = l.trim_end();
-        let cut: String = l.chars().take(160).collect();
-        mask(&if cut.len() < l.len() { format!("{cut}…") } else { cut })
-    });
+/// Every withheld text of a document and its reason (`{text, withheld}`), longest first.
+fn withheld_texts(value: &serde_json::Value) -> Vec<String> {
+    fn walk(v: &serde_json::Value, out: &mut Vec<String>) {
+        match v {
+            serde_json::Value::Object(m) if m.contains_key("withheld") => {
+                out.extend(
+                    ["text", "withheld"]
+                        .iter()
+                        .filter_map(|k| m.get(*k)?.as_str())
+                        .map(|t| t.trim().to_owned())
+                        .filter(|t| !t.is_empty()),
+                );
+            }
+            serde_json::Value::Object(m) => m.values().for_each(|v| walk(v, out)),
+            serde_json::Value::Array(a) => a.iter().for_each(|v| walk(v, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(value, &mut out);
+    out.sort_by_key(|t| std::cmp::Reverse(t.len()));
+    out
+}
+
+/// A finding's text with any withheld text it quotes replaced by 「（非公表）」, and 個人番号 masked:
+/// the report never shows what the public version leaves out, whatever a message quotes.
+fn redact(text: &str, hidden: &[String]) -> String {
+    let mut text = crate::leak::mask(text);
+    for h in hidden {
+        if text.contains(h.as_str()) {
+            text = text.replace(h.as_str(), crate::model::types::WITHHELD_MARK);
+        }
+    }
+    text
+}
+
+fn finding(d: &Diagnostic, source: Option<&crate::source::Source>, hidden: &[String], lang: Lang) -> Finding {
+    let mask = |s: &str| redact(s, hidden);
+    // The YAML line as a snippet shows it: withheld text (and its reason) masked.
+    let source = source.map(crate::source::Source::for_snippets);
+    // A public text that repeats withheld text is not quoted either.
+    let quotable = d.code.name != "withheld-text-repeated";
+    let excerpt =
+        d.line().filter(|_| quotable).and_then(|line| source.as_ref()?.text.lines().nth(line.checked_sub(1)?)).map(
+            |l| {
+                let l = l.trim_end();
+                let cut: String = l.chars().take(160).collect();
+                mask(&if cut.len() < l.len() { format!("{cut}…") } else { cut })
+            },
+        );
     Finding {
         code: d.code.name,
         severity: d.severity.as_str(),
@@ -149,20 +242,9 @@ fn finding(d: &Diagnostic, source: Option<&crate::source::Source>, lang: Lang) -
     }
 }
 
+/// A 変更箇所 cell as the public 変更箇所 prints it: a withheld cell as 「（非公表）」 only.
 fn cell(text: &Option<Text>) -> Option<HistoryCell> {
-    text.as_ref().map(|t| HistoryCell { text: crate::leak::mask(t.as_str()), withheld: t.is_withheld() })
-}
-
-fn any_withheld(a: &Assessment) -> bool {
-    // Every text of the model serialises as a string, or as {text, withheld} when withheld.
-    fn walk(v: &serde_json::Value) -> bool {
-        match v {
-            serde_json::Value::Object(m) => m.contains_key("withheld") || m.values().any(walk),
-            serde_json::Value::Array(a) => a.iter().any(walk),
-            _ => false,
-        }
-    }
-    walk(&a.to_json())
+    text.as_ref().map(|t| HistoryCell { text: t.shown(false), withheld: t.is_withheld() })
 }
 
 /// 183000 → 183,000.
@@ -235,8 +317,9 @@ fn view(index: usize, entry: &Entry, lang: Lang, today: Date) -> AssessmentView 
     let source = loaded.map(|l| &l.source);
     let a = entry.kiso();
     let form = entry.assessment();
+    let hidden = loaded.and_then(|l| l.value.as_ref()).map(withheld_texts).unwrap_or_default();
     let rule_findings = |code: &str| -> Vec<Finding> {
-        entry.diagnostics.iter().filter(|d| d.code.name == code).map(|d| finding(d, source, lang)).collect()
+        entry.diagnostics.iter().filter(|d| d.code.name == code).map(|d| finding(d, source, &hidden, lang)).collect()
     };
     let rules: Vec<RuleResult> = crate::rules::RULES
         .iter()
@@ -273,7 +356,7 @@ fn view(index: usize, entry: &Entry, lang: Lang, today: Date) -> AssessmentView 
         .diagnostics
         .iter()
         .filter(|d| !crate::rules::RULES.iter().any(|r| r.code.name == d.code.name))
-        .map(|d| finding(d, source, lang))
+        .map(|d| finding(d, source, &hidden, lang))
         .collect();
     // Findings at a line first; a summary such as "… more of the same kind" last.
     other_findings.sort_by_key(|f| f.line.is_none());
@@ -316,13 +399,11 @@ fn view(index: usize, entry: &Entry, lang: Lang, today: Date) -> AssessmentView 
         read_error: entry.loaded.as_ref().err().cloned(),
         loaded: form.is_some(),
         heading,
-        declaration: form.map(|a| crate::leak::mask(a.cover().declaration.as_str())),
-        department: form.map(|a| {
-            crate::leak::mask(match a {
-                Assessment::Kiso(k) => k.related_info.department.name.as_str(),
-                Assessment::Juten(j) => j.basic_info.department.name.as_str(),
-                Assessment::Zenkomoku(z) => z.basic_info.department.name.as_str(),
-            })
+        declaration: form.map(|a| a.cover().declaration.shown(false)),
+        department: form.map(|a| match a {
+            Assessment::Kiso(k) => k.related_info.department.name.shown(false),
+            Assessment::Juten(j) => j.basic_info.department.name.shown(false),
+            Assessment::Zenkomoku(z) => z.basic_info.department.name.shown(false),
         }),
         judgement: a.zip(loaded).map(|(a, l)| judgement(a, &l.map, lang)),
         rules_found: rules.iter().filter(|r| r.result == "finding").count(),
@@ -330,14 +411,79 @@ fn view(index: usize, entry: &Entry, lang: Lang, today: Date) -> AssessmentView 
         other_findings,
         history,
         dates,
-        has_withheld: form.is_some_and(any_withheld),
+        has_withheld: form.is_some() && !hidden.is_empty(),
         row,
     }
+}
+
+fn pair_form(view: &AssessmentView, kind: FormKind) -> PairForm {
+    PairForm {
+        anchor: view.anchor.clone(),
+        name: view.name.clone(),
+        form: format!("{} {}", kind.label(), kind.title()),
+        errors: view.row.errors,
+        warnings: view.row.warnings,
+        infos: view.row.infos,
+        status: view.row.status,
+        status_text: view.row.status_text,
+    }
+}
+
+/// The pairs among the entries, each compared by the pair rule itself.
+fn pair_views(entries: &[Entry], views: &[AssessmentView], lang: Lang) -> Vec<PairView> {
+    use crate::rules::across::Shared;
+    let keys = portfolio::across_keys(entries);
+    crate::rules::across::pairs(&keys)
+        .iter()
+        .filter_map(|pair| {
+            let [base_kind, partner_kind] = pair.kinds();
+            let forms =
+                [pair_form(views.get(pair.base)?, base_kind), pair_form(views.get(pair.partner)?, partner_kind)];
+            let comparisons = pair.comparisons();
+            let rows: Vec<PairRow> = comparisons
+                .iter()
+                .map(|c| {
+                    let cell = |side: usize| PairCell {
+                        item: c.item_label(side),
+                        text: c.shown(side, lang),
+                        line: c.line(side),
+                    };
+                    let cells = [cell(0), cell(1)];
+                    let item = if cells[0].item == cells[1].item {
+                        cells[0].item.clone()
+                    } else {
+                        format!("{} ↔ {}", cells[0].item, cells[1].item)
+                    };
+                    let (result, result_text) = match (c.agrees(), c.severity()) {
+                        (_, None) => ("key", lang.pick("一致（組の条件）", "agrees (pairs them)").to_owned()),
+                        (true, Some(_)) => ("ok", lang.pick("一致", "agrees").to_owned()),
+                        (false, Some(severity)) => (
+                            severity.as_str(),
+                            lang.pick(
+                                format!("不一致（{}）", severity_text(severity, lang)),
+                                format!("differs ({})", severity_text(severity, lang)),
+                            ),
+                        ),
+                    };
+                    PairRow { item, cells, result, result_text }
+                })
+                .collect();
+            let shown = |item: Shared| comparisons.iter().find(|c| c.item == item).map(|c| c.shown(0, lang));
+            let (body, number) = (shown(Shared::Body).unwrap_or_default(), shown(Shared::Number).unwrap_or_default());
+            let heading = lang.pick(
+                format!("{body} 評価書番号 {number}（{}・{}）", base_kind.title(), partner_kind.title()),
+                format!("{body} No. {number} ({} and {})", base_kind.title(), partner_kind.title()),
+            );
+            let differences = rows.iter().filter(|r| r.result == "error" || r.result == "warning").count();
+            Some(PairView { heading, forms, rows, differences })
+        })
+        .collect()
 }
 
 /// The report's text for already evaluated entries.
 pub fn render(entries: &[Entry], format: Format, lang: Lang, today: Date) -> Result<String, Error> {
     let views: Vec<AssessmentView> = entries.iter().enumerate().map(|(i, e)| view(i, e, lang, today)).collect();
+    let pairs = pair_views(entries, &views, lang);
     let count = |s: portfolio::Status| views.iter().filter(|v| v.row.status == s).count();
     let totals = context! {
         files => views.len(),
@@ -360,6 +506,7 @@ pub fn render(entries: &[Entry], format: Format, lang: Lang, today: Date) -> Res
         lang => lang.pick("ja", "en"),
         today => lang.pick(today.to_wareki(), today.to_string()),
         assessments => JValue::from(minijinja::value::Serde(&views)),
+        pairs => JValue::from(minijinja::value::Serde(&pairs)),
         totals,
         rule_count => crate::rules::RULES.len(),
     })
@@ -446,32 +593,13 @@ pub fn write_report(
     lang: Lang,
     checks: &crate::check::CheckOptions<'_>,
 ) -> Result<Written, ReportError> {
-    if let Some(missing) = inputs.iter().find(|p| !p.exists()) {
-        return Err(ReportError::Input(lang.pick(
-            format!("{}: ファイルがありません", missing.display()),
-            format!("{}: no such file", missing.display()),
-        )));
-    }
-    let collected = crate::commands::collect_yaml_files(inputs);
-    if let Some(problem) = collected.problems.first() {
-        return Err(ReportError::Input(problem.message(lang)));
-    }
-    let files = collected.files;
-    if files.is_empty() {
-        return Err(ReportError::Input(
-            lang.pick("評価書の YAML ファイルがありません".to_owned(), "no assessment YAML files found".to_owned()),
-        ));
-    }
+    let portfolio::Inputs { files, base } = portfolio::inputs(inputs, lang).map_err(ReportError::Input)?;
     if let Some(same) = files.iter().find(|f| crate::fsutil::same_file(f, output)) {
         return Err(ReportError::Input(lang.pick(
             format!("出力先 {} は入力の評価書です。別の名前を指定してください", same.display()),
             format!("the output {} is one of the inputs; choose another name", same.display()),
         )));
     }
-    let base = match inputs {
-        [only] if only.is_dir() => Some(only.as_path()),
-        _ => None,
-    };
     let entries = portfolio::evaluate(&files, base, lang, checks);
     let text = render(&entries, format, lang, checks.today)?;
     crate::fsutil::atomic_write(output, text.as_bytes()).map_err(|e| {

@@ -134,11 +134,28 @@ fn warnings_fail_only_with_deny_warnings() {
 
 #[test]
 fn directories_are_searched_and_summarised() {
-    let out = pia(["check", "--today", TODAY, "--format", "json", "tests/fixtures/rules/voluntary-assessment"]);
-    assert_eq!(code(&out), 0);
+    // The two fixtures, numbered apart (as one folder they would be duplicates).
+    let rules = fixture("rules/voluntary-assessment");
+    let (dir, _) = edited_copy(&rules.join("pass.yaml"), "pass.yaml", |t| t);
+    let fail = std::fs::read_to_string(rules.join("fail.yaml")).expect("fail.yaml");
+    std::fs::write(dir.path().join("fail.yaml"), fail.replacen("  number: \"1\"", "  number: \"2\"", 1))
+        .expect("write");
+    let out = pia([
+        "check".as_ref(),
+        "--today".as_ref(),
+        TODAY.as_ref(),
+        "--format".as_ref(),
+        "json".as_ref(),
+        dir.path().as_os_str(),
+    ]);
+    assert_eq!(code(&out), 0, "{}", stdout(&out));
     let report = json(&out);
     assert_eq!(report["files"].as_array().map(Vec::len), Some(2));
     assert_eq!(report["summary"]["infos"], 1);
+    // As they are, the folder holds one assessment twice.
+    let out = pia(["check", "--today", TODAY, "--format", "json", "tests/fixtures/rules/voluntary-assessment"]);
+    assert_eq!(code(&out), 1);
+    assert_eq!(codes_of(&json(&out)).iter().filter(|c| *c == "duplicate-assessment-number").count(), 2);
 }
 
 #[test]

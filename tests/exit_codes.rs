@@ -272,3 +272,37 @@ fn dot_files_are_skipped_in_folders_but_read_when_named() {
     let named = dir.path().join(".pre-commit-config.yaml");
     assert_code(&pia(["validate", s(&named)]), 1, "validate a dot-file named on the command line");
 }
+
+#[test]
+fn folders_are_searched_for_yaml_in_any_case() {
+    // Files saved on Windows may end in .YAML or .Yml; validate, check, list and report all see them.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let seed_text = std::fs::read_to_string(seed()).expect("seed");
+    for (i, name) in ["a.yaml", "B.YAML", "c.Yml", "D.YML"].iter().enumerate() {
+        let text = seed_text.replacen("  number: \"12\"", &format!("  number: \"{}\"", i + 1), 1);
+        std::fs::write(dir.path().join(name), text).expect("write");
+    }
+    std::fs::write(dir.path().join("notes.YAMLX"), "not: an assessment\n").expect("write");
+    let out = pia(["check", "--today", TODAY, "--format", "json", s(dir.path())]);
+    assert_code(&out, 0, "check a folder with upper-case extensions");
+    let mut files: Vec<String> = json(&out)["files"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|f| Path::new(f["path"].as_str()?).file_name()?.to_str().map(str::to_owned))
+        .collect();
+    files.sort();
+    assert_eq!(files, ["B.YAML", "D.YML", "a.yaml", "c.Yml"]);
+    let out = pia(["validate", "--format", "json", s(dir.path())]);
+    assert_eq!(json(&out)["files"].as_array().map(Vec::len), Some(4), "{}", stdout(&out));
+    let out = pia(["list", "--format", "json", "--today", TODAY, s(dir.path())]);
+    assert_eq!(json(&out)["assessments"].as_array().map(Vec::len), Some(4), "{}", stdout(&out));
+    let md = tempfile::tempdir().expect("tempdir");
+    let md = md.path().join("r.md");
+    let out = pia(["report", s(dir.path()), "-o", s(&md), "--format", "md", "--today", TODAY, "--lang", "en"]);
+    assert!(stdout(&out).contains("(4 assessment(s)"), "{}", stdout(&out));
+    // A folder holding only upper-case files is not "without assessments".
+    let upper = tempfile::tempdir().expect("tempdir");
+    std::fs::write(upper.path().join("KISO.YAML"), &seed_text).expect("write");
+    assert_code(&pia(["check", "--today", TODAY, s(upper.path())]), 0, "check a folder of one KISO.YAML");
+}

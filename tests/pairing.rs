@@ -114,7 +114,10 @@ fn the_pair_of_samples_is_clean_in_check_list_and_report() {
         TODAY.as_ref(),
     ]);
     assert_eq!(code(&out), 0, "{}{}", stdout(&out), stderr(&out));
-    assert!(!std::fs::read_to_string(&md).expect("report").contains("paired-assessment-"));
+    // No finding (a finding's code is shown as code); the pair table names the rule it reads.
+    let text = std::fs::read_to_string(&md).expect("report");
+    assert!(!text.contains("`paired-assessment-"), "{text}");
+    assert!(text.contains("（paired-assessment-mismatch）で照合した結果"), "{text}");
 }
 
 #[test]
@@ -332,4 +335,110 @@ fn a_zenkomoku_that_differs_from_its_kiso_is_reported_at_its_own_lines() {
         assert!(pairing_of(&report, JUKI_KISO).is_empty(), "{report:#}");
         assert!(report.to_string().contains(JUKI_KISO), "names the 様式2: {report:#}");
     }
+}
+
+/// The codes across files of one file in a `check --format json` report.
+fn across_of(report: &Value, file: &str) -> Vec<String> {
+    report["files"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|f| f["path"].as_str().is_some_and(|p| p.ends_with(file)))
+        .flat_map(|f| f["diagnostics"].as_array().cloned().unwrap_or_default())
+        .filter_map(|d| d["code"].as_str().map(str::to_owned))
+        .filter(|c| pia::rules::across::CODES.iter().any(|a| a.name == c))
+        .collect()
+}
+
+#[test]
+fn several_files_named_are_checked_across_files_as_a_folder_is() {
+    let band = |t: String| t.replacen("    subjects: 10万人以上30万人未満", "    subjects: 30万人以上", 1);
+    // Two copies of one 様式2 (a duplicate), and a 様式3 of the same number that differs in Ⅰ1③.
+    let dir = folder(&[(KISO, "a.yaml", &same), (KISO, "b.yaml", &same), (JUTEN, "j.yaml", &band)]);
+    let dup = "duplicate-assessment-number".to_owned();
+    let mismatch = "paired-assessment-mismatch".to_owned();
+    for inputs in [vec!["a.yaml", "b.yaml", "j.yaml"], vec!["."]] {
+        let mut args = vec!["check", "--today", TODAY, "--format", "json"];
+        args.extend(&inputs);
+        let out = pia_in(dir.path(), &args);
+        assert_eq!(code(&out), 1, "check {inputs:?}: {}", stdout(&out));
+        let report = json(&out);
+        assert_eq!(across_of(&report, "a.yaml"), vec![dup.clone()], "check {inputs:?}: {report:#}");
+        assert_eq!(across_of(&report, "b.yaml"), vec![dup.clone()], "check {inputs:?}: {report:#}");
+        assert_eq!(across_of(&report, "j.yaml"), vec![mismatch.clone()], "check {inputs:?}: {report:#}");
+        // The human and SARIF output carry them too.
+        let mut human = vec!["check", "--today", TODAY];
+        human.extend(&inputs);
+        assert!(stdout(&pia_in(dir.path(), &human)).contains("duplicate-assessment-number"));
+        let mut sarif = vec!["check", "--today", TODAY, "--format", "sarif"];
+        sarif.extend(&inputs);
+        let sarif = stdout(&pia_in(dir.path(), &sarif));
+        assert!(sarif.contains("\"ruleId\": \"duplicate-assessment-number\""), "{sarif}");
+
+        let mut args = vec!["list", "--today", TODAY, "--format", "json"];
+        args.extend(&inputs);
+        let out = pia_in(dir.path(), &args);
+        assert_eq!(code(&out), 1, "list {inputs:?}: {}{}", stdout(&out), stderr(&out));
+        let listed = json(&out);
+        assert_eq!(listed["assessments"].as_array().map(Vec::len), Some(3), "{listed:#}");
+        let note = |file: &str| {
+            listed["assessments"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .find(|r| r["path"].as_str().is_some_and(|p| p.ends_with(file)))
+                .and_then(|r| r["note"].as_str())
+                .unwrap_or_default()
+                .to_owned()
+        };
+        assert!(note("a.yaml").contains("duplicate-assessment-number"), "list {inputs:?}: {listed:#}");
+        assert!(note("j.yaml").contains("paired-assessment-mismatch"), "list {inputs:?}: {listed:#}");
+    }
+    // One file alone has nothing to compare with.
+    let out = pia_in(dir.path(), ["check", "--today", TODAY, "--format", "json", "a.yaml"]);
+    assert_eq!(code(&out), 0, "{}", stdout(&out));
+    let out = pia_in(dir.path(), ["list", "--today", TODAY, "--format", "json", "a.yaml"]);
+    assert_eq!(code(&out), 0, "{}", stdout(&out));
+    // A file list with a missing file cannot run.
+    assert_eq!(code(&pia_in(dir.path(), ["list", "a.yaml", "missing.yaml"])), 2);
+}
+
+#[test]
+fn a_different_publication_date_is_a_warning_at_the_juten_line() {
+    let date = |t: String| t.replacen("  published: 令和7年4月1日", "  published: 令和7年4月2日", 1);
+    let dir = folder(&[(KISO, KISO, &same), (JUTEN, JUTEN, &date)]);
+    let out = pia_in(dir.path(), ["check", ".", "--today", TODAY, "--format", "json", "--lang", "en"]);
+    assert_eq!(code(&out), 0, "a warning only: {}", stdout(&out));
+    let report = json(&out);
+    let line = line_of(&dir.path().join(JUTEN), "published:");
+    assert_eq!(pairing_of(&report, JUTEN), vec![("paired-assessment-mismatch".to_owned(), line)], "{report:#}");
+    let d = report["files"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|f| f["diagnostics"].as_array().cloned().unwrap_or_default())
+        .find(|d| d["code"] == "paired-assessment-mismatch")
+        .expect("the finding");
+    assert_eq!(d["severity"], "warning", "{d:#}");
+    assert!(d["message"].as_str().is_some_and(|m| m.contains("2025-04-02") && m.contains("2025-04-01")), "{d:#}");
+    let out = pia_in(dir.path(), ["check", ".", "--today", TODAY, "--deny-warnings"]);
+    assert_eq!(code(&out), 1);
+}
+
+#[test]
+fn removing_the_juten_from_a_copy_of_the_examples_leaves_its_kiso_without_its_pair() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let examples = root().join("assessments/examples");
+    for entry in std::fs::read_dir(&examples).expect("examples").flatten() {
+        let name = entry.file_name();
+        if name != "kokuho-juten.yaml" {
+            std::fs::copy(entry.path(), dir.path().join(&name)).expect("copy");
+        }
+    }
+    let (exit, report) = check(dir.path());
+    assert_eq!(exit, 1, "{report:#}");
+    let iv1 = line_of(&dir.path().join(KISO), "submitted:");
+    assert_eq!(pairing_of(&report, KISO), vec![("paired-assessment-missing".to_owned(), iv1)], "{report:#}");
+    // The body's other pair (様式2 + 様式4) is whole and says nothing.
+    assert!(pairing_of(&report, JUKI_KISO).is_empty() && pairing_of(&report, ZENKOMOKU).is_empty(), "{report:#}");
 }

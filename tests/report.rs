@@ -232,3 +232,172 @@ fn refuses_to_overwrite_an_input_or_read_what_is_not_there() {
     let empty = tempfile::tempdir().expect("tempdir");
     assert_eq!(code(&report(&[empty.path()], &dir.path().join("r.html"), &[])), 2);
 }
+
+const KISO: &str = "assessments/examples/kokuho-kiso.yaml";
+const JUTEN: &str = "assessments/examples/kokuho-juten.yaml";
+
+/// The Markdown report of `inputs`, in `lang`.
+fn md_report(inputs: &[&Path], lang: &str) -> String {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let md = dir.path().join("report.md");
+    let out = report(inputs, &md, &["--format", "md", "--lang", lang]);
+    assert!(code(&out) < 2, "{}", stderr(&out));
+    std::fs::read_to_string(&md).expect("report")
+}
+
+/// The pair sections of a Markdown report: from each pair heading to the next section.
+fn pair_sections(md: &str, heading: &str) -> Vec<String> {
+    md.split("\n## ")
+        .filter(|s| s.starts_with(heading))
+        .map(|s| s.split("\n---").next().unwrap_or_default().trim_end().to_owned())
+        .collect()
+}
+
+/// The table row of `item` in a Markdown pair section.
+fn pair_row<'a>(section: &'a str, item: &str) -> &'a str {
+    section.lines().find(|l| l.starts_with(&format!("| {item}"))).unwrap_or_else(|| panic!("no row {item}:\n{section}"))
+}
+
+#[test]
+fn a_pair_is_shown_side_by_side() {
+    let (kiso, juten) = (Path::new(KISO), Path::new(JUTEN));
+    let ja = md_report(&[kiso, juten], "ja");
+    let sections = pair_sections(&ja, "組の照合");
+    assert_eq!(sections.len(), 1, "{ja}");
+    insta::assert_snapshot!("pair_table_ja", sections[0]);
+    let en = md_report(&[juten, kiso], "en");
+    let sections = pair_sections(&en, "Pair");
+    assert_eq!(sections.len(), 1, "{en}");
+    insta::assert_snapshot!("pair_table_en", sections[0]);
+    // A folder holding the pair reports it the same way, and the pair table comes before the
+    // assessments.
+    let dir = tempfile::tempdir().expect("tempdir");
+    for f in [KISO, JUTEN] {
+        std::fs::copy(f, dir.path().join(Path::new(f).file_name().expect("name"))).expect("copy");
+    }
+    let folder = md_report(&[dir.path()], "ja");
+    let pair_at = folder.find("## 組の照合").expect("pair table");
+    assert!(pair_at < folder.find("\n---\n").expect("assessments"), "{folder}");
+
+    // HTML, as a browser shows it: one table, a column per form, each linked to its section.
+    let html = dir.path().join("report.html");
+    let out = report(&[kiso, juten], &html, &[]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let dom = rendered_dom(&html);
+    assert_eq!(dom.matches("<table class=\"pair-table\">").count(), 1, "{dom}");
+    assert_eq!(dom.matches("<tr class=\"pair-ok\">").count(), 5, "{dom}");
+    assert_eq!(dom.matches("<tr class=\"pair-key\">").count(), 2, "{dom}");
+    let text = text_of(&dom);
+    for expected in [
+        "組の照合: 見本市長 評価書番号 5（基礎項目評価書・重点項目評価書）",
+        "様式2 基礎項目評価書 assessments/examples/kokuho-kiso.yaml 様式3 重点項目評価書 assessments/examples/kokuho-juten.yaml",
+        "Ⅱ 1. 対象人数 ↔ Ⅰ 1. ③対象人数 10万人以上30万人未満 （90行目） 10万人以上30万人未満 （48行目） 一致",
+        "表紙 評価書番号 5 （11行目） 5 （12行目） 一致（組の条件）",
+        "指摘（状態） エラー 0 ・ 警告 0 ・ 情報 0 正常 エラー 0 ・ 警告 0 ・ 情報 0 正常",
+    ] {
+        assert!(text.contains(expected), "the pair table lacks 「{expected}」:\n{text}");
+    }
+    for anchor in ["a1", "a2"] {
+        assert!(dom.contains(&format!("<a href=\"#{anchor}\">様式")), "{dom}");
+    }
+}
+
+#[test]
+fn a_mismatching_pair_marks_the_row() {
+    let band = |t: String| t.replacen("    subjects: 10万人以上30万人未満", "    subjects: 30万人以上", 1);
+    let (dir, juten) = edited_copy(Path::new(JUTEN), "kokuho-juten.yaml", band);
+    let kiso = dir.path().join("kokuho-kiso.yaml");
+    std::fs::copy(KISO, &kiso).expect("copy");
+    let md = md_report(&[&kiso, &juten], "ja");
+    let section = pair_sections(&md, "組の照合").pop().expect("pair table");
+    assert!(section.contains("**1項目が違います。**"), "{section}");
+    assert_eq!(
+        pair_row(&section, "Ⅱ 1. 対象人数"),
+        "| Ⅱ 1. 対象人数 ↔ Ⅰ 1. ③対象人数 | 10万人以上30万人未満（90行目） | 30万人以上（48行目） | **不一致（エラー）** |"
+    );
+    // Only that row: the mark is the pair rule's finding, which the 様式3's rule table shows.
+    assert_eq!(section.matches("不一致").count(), 1, "{section}");
+    assert!(pair_row(&section, "Ⅲ しきい値判断結果").ends_with("| 一致 |"), "{section}");
+    assert!(pair_row(&section, "指摘（状態）").contains("エラー 2 ・ 警告 0 ・ 情報 0（要修正）"), "{section}");
+    assert!(md.contains("Ⅱ 1. 対象人数 of the paired") || md.contains("組になる基礎項目評価書"), "{md}");
+
+    // A 公表日 that differs is a warning of the same rule, marked as such.
+    let published = |t: String| band(t).replacen("  published: 令和7年4月1日", "  published: 令和7年4月2日", 1);
+    std::fs::write(&juten, published(std::fs::read_to_string(JUTEN).expect("read"))).expect("write");
+    let en = md_report(&[&kiso, &juten], "en");
+    let section = pair_sections(&en, "Pair").pop().expect("pair table");
+    assert!(section.contains("**2 item(s) differ.**"), "{section}");
+    assert!(pair_row(&section, "表紙 公表日").ends_with("| **differs (warning)** |"), "{section}");
+    assert!(pair_row(&section, "表紙 公表日").contains("2025-04-01 (line 23) | 2025-04-02 (line 24)"), "{section}");
+
+    // In HTML the row carries the verdict's class and badge.
+    let html = dir.path().join("r.html");
+    assert_eq!(code(&report(&[&kiso, &juten], &html, &[])), 1);
+    let source = std::fs::read_to_string(&html).expect("report");
+    assert_eq!(source.matches("<tr class=\"pair-error\">").count(), 1, "{source}");
+    assert_eq!(source.matches("<tr class=\"pair-warning\">").count(), 1, "{source}");
+    assert!(source.contains("<span class=\"badge res-error\">不一致（エラー）</span>"), "{source}");
+}
+
+#[test]
+fn a_single_file_or_files_without_a_pair_have_no_pair_table() {
+    for inputs in [vec![Path::new(KISO)], vec![Path::new(JUTEN)], vec![Path::new(KISO), &seed()]] {
+        let md = md_report(&inputs, "ja");
+        assert!(!md.contains("組の照合"), "{md}");
+        assert!(md.contains("### 2. 規則の確認"), "still reported as before: {md}");
+        let dir = tempfile::tempdir().expect("tempdir");
+        let html = dir.path().join("r.html");
+        assert!(code(&report(&inputs, &html, &[])) < 2);
+        assert!(!std::fs::read_to_string(&html).expect("report").contains("class=\"pair"));
+    }
+    // Another number is not the pair.
+    let (dir, juten) = edited_copy(Path::new(JUTEN), "j.yaml", |t| t.replacen("  number: \"5\"", "  number: \"6\"", 1));
+    let kiso = dir.path().join("k.yaml");
+    std::fs::copy(KISO, &kiso).expect("copy");
+    assert!(!md_report(&[&kiso, &juten], "ja").contains("組の照合"));
+}
+
+#[test]
+fn withheld_text_never_reaches_the_report() {
+    // 事務の名称 withheld in both forms; in the 様式2 also the 部署 and the 変更箇所 cells about it.
+    let affair = |t: String| {
+        t.replacen(
+            "    name: 国民健康保険に関する事務\n",
+            "    name:\n      text: 非公表テスト事務\n      withheld: 非公表テストの理由\n",
+            1,
+        )
+    };
+    let kiso_edit = |t: String| {
+        affair(t)
+            .replacen(
+                "    name: 見本市健康福祉局　保険年金部　国保年金課\n",
+                "    name:\n      text: 非公表テスト課\n      withheld: 非公表テストの理由\n",
+                1,
+            )
+            .replacen(
+                "    before: 見本市健康福祉局　保健衛生部　国保年金課\n    after: 見本市健康福祉局　保険年金部　国保年金課\n",
+                "    before:\n      text: 非公表テスト旧課\n      withheld: 非公表テストの理由\n    after:\n      text: 非公表テスト課\n      withheld: 非公表テストの理由\n",
+                1,
+            )
+    };
+    let (dir, kiso) = edited_copy(Path::new(KISO), "kokuho-kiso.yaml", kiso_edit);
+    let juten = dir.path().join("kokuho-juten.yaml");
+    std::fs::write(&juten, affair(std::fs::read_to_string(JUTEN).expect("read"))).expect("write");
+    assert_eq!(std::fs::read_to_string(&kiso).expect("read").matches("非公表テスト").count(), 8, "every edit applied");
+    for (format, lang) in [("md", "ja"), ("md", "en"), ("html", "ja"), ("html", "en")] {
+        let out_path = dir.path().join(format!("r-{lang}.{format}"));
+        let out = report(&[&kiso, &juten], &out_path, &["--format", format, "--lang", lang]);
+        assert!(code(&out) < 2, "{}", stderr(&out));
+        let text = std::fs::read_to_string(&out_path).expect("report");
+        assert!(!text.contains("非公表テスト"), "withheld text or its reason in the {format} report ({lang}):\n{text}");
+        // The pair table says what the rule found, showing the withheld name as the public version does.
+        assert!(text.contains("（非公表）"), "{text}");
+        assert!(text.contains("title-affair-mismatch"), "the findings that quote it are still there: {text}");
+    }
+    let md = md_report(&[&kiso, &juten], "ja");
+    let section = pair_sections(&md, "組の照合").pop().expect("pair table");
+    assert_eq!(
+        pair_row(&section, "Ⅰ 1. ①事務の名称"),
+        "| Ⅰ 1. ①事務の名称 | （非公表）（30行目） | （非公表）（31行目） | 一致 |"
+    );
+}

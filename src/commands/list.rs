@@ -1,8 +1,8 @@
-//! `pia list DIR`: one row per assessment, checked as `pia check` does (see [`crate::portfolio`]).
+//! `pia list FILE|DIR…`: one row per assessment, checked as `pia check` does (see [`crate::portfolio`]).
 
 use std::io::Write;
 
-use super::{Outcome, collect_yaml_files, report_cannot_run};
+use super::{Outcome, report_cannot_run};
 use crate::cli::{ListArgs, ListFormat};
 use crate::lang::Lang;
 use crate::portfolio::{self, Status};
@@ -12,19 +12,16 @@ pub fn run(args: &ListArgs, lang: Lang, out: &mut dyn Write, err: &mut dyn Write
         Ok(d) => d,
         Err(o) => return o,
     };
-    if !args.dir.is_dir() {
-        let why = lang.pick("フォルダがありません", "no such directory");
-        report_cannot_run(err, lang, &format!("{}: {why}", args.dir.display()));
-        return Outcome::CannotRun;
-    }
-    let collected = collect_yaml_files(std::slice::from_ref(&args.dir));
-    if let Some(problem) = collected.problems.first() {
-        report_cannot_run(err, lang, &problem.message(lang));
-        return Outcome::CannotRun;
-    }
+    let inputs = match portfolio::inputs(&args.inputs, lang) {
+        Ok(inputs) => inputs,
+        Err(why) => {
+            report_cannot_run(err, lang, &why);
+            return Outcome::CannotRun;
+        }
+    };
     let fonts = super::fonts::for_checks();
     let checks = crate::check::CheckOptions { today, previous: None, fonts: fonts.as_ref() };
-    let entries = portfolio::evaluate(&collected.files, Some(&args.dir), lang, &checks);
+    let entries = portfolio::evaluate(&inputs.files, inputs.base, lang, &checks);
     let rows: Vec<portfolio::Row> = entries.iter().map(|e| portfolio::row(e, lang, today)).collect();
     let text = match args.format {
         ListFormat::Table => portfolio::table(&rows, lang, today),

@@ -41,8 +41,8 @@ impl Outcome {
 }
 
 /// The YAML files named by the arguments: files as given (even a dot-file: a file named is
-/// always read), directories searched, sorted, for `*.yaml`/`*.yml`, skipping every file and
-/// folder whose name starts with `.` (`.pre-commit-config.yaml`, `.github/`). Paths that do not
+/// always read), directories searched, sorted, for `*.yaml`/`*.yml` in any case, skipping every
+/// file and folder whose name starts with `.` (`.pre-commit-config.yaml`, `.github/`). Paths that do not
 /// exist are kept so the loader reports them. `pia validate`, `check`, `list` and `report` all
 /// read their inputs through this one walk.
 pub fn collect_yaml_files(inputs: &[PathBuf]) -> Collected {
@@ -106,6 +106,13 @@ fn hidden(name: &std::ffi::OsStr) -> bool {
     name.as_encoded_bytes().starts_with(b".")
 }
 
+/// `*.yaml` and `*.yml` in any case (`A.YAML` from Windows too).
+fn is_yaml(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
+}
+
 fn walk(dir: &Path, out: &mut Vec<PathBuf>, problems: &mut Vec<WalkError>) {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
@@ -119,7 +126,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, problems: &mut Vec<WalkError>) {
         let Ok(kind) = entry.file_type() else { continue };
         if kind.is_dir() {
             walk(&path, out, problems);
-        } else if matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")) {
+        } else if is_yaml(&path) {
             out.push(path);
         }
     }
@@ -156,13 +163,13 @@ enum Checked {
         piece: Piece,
         diagnostics: Vec<diagnostic::Diagnostic>,
         /// What the rules across files need from it ([`crate::rules::across`]), when asked.
-        key: Option<Box<crate::rules::across::PairKey>>,
+        key: Option<Box<crate::rules::across::AcrossKey>>,
     },
     Unreadable(crate::load::ReadError),
 }
 
 /// Checks one file and renders its part of the report, with `across` (its findings across
-/// files) merged in; `keyed` asks for its [`crate::rules::across::PairKey`].
+/// files) merged in; `keyed` asks for its [`crate::rules::across::AcrossKey`].
 fn check_one(
     path: &Path,
     run: &DiagnosticRun<'_>,
@@ -184,7 +191,7 @@ fn check_one(
         l.diagnostics.extend_from_slice(across);
         diagnostic::sort(&mut l.diagnostics);
     }
-    let key = if keyed { crate::rules::across::pair_key(&l).map(Box::new) } else { None };
+    let key = if keyed { crate::rules::across::key(&l).map(Box::new) } else { None };
     let file = FileReport { source: &l.source, diagnostics: &l.diagnostics };
     let piece = match run.format {
         DiagnosticFormat::Human => Piece::Human(output::human_file(&file, lang, style)),
@@ -272,7 +279,7 @@ pub fn run_diagnostics(run: &DiagnosticRun<'_>, lang: Lang, out: &mut dyn Write,
 }
 
 /// Merges the findings across files into the report: every file was checked once, in parallel,
-/// keeping only its rendered part and a small [`crate::rules::across::PairKey`]; the few files
+/// keeping only its rendered part and a small [`crate::rules::across::AcrossKey`]; the few files
 /// with a finding across files are checked and rendered again with it, in parallel too, so the
 /// output keeps its formats and order and memory stays bounded by the keys.
 fn add_across(files: &[PathBuf], results: &mut [Option<Checked>], run: &DiagnosticRun<'_>, lang: Lang, style: Style) {
@@ -284,7 +291,7 @@ fn add_across(files: &[PathBuf], results: &mut [Option<Checked>], run: &Diagnost
         })
         .collect();
     let names: Vec<String> = files.iter().map(|p| p.display().to_string()).collect();
-    let found = crate::rules::across::pair_findings(&keys, &names, lang);
+    let found = crate::rules::across::findings(&keys, &names, lang);
     drop(keys);
     let again: Vec<(usize, Vec<diagnostic::Diagnostic>)> =
         found.into_iter().enumerate().filter(|(_, d)| !d.is_empty()).collect();
