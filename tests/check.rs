@@ -258,3 +258,25 @@ fn the_default_today_is_japan_time_in_the_docs_as_in_the_code() {
         assert!(help.contains("today in Japan (JST)"), "pia {command} --help: {help}");
     }
 }
+
+/// A rule's message quotes what it compares; a withheld text is quoted as 「（非公表）」, never
+/// as written, in every format (CI logs are output too).
+#[test]
+fn messages_never_quote_withheld_text() {
+    let secret = "秘匿する評価書名ＱＸ";
+    let (dir, _) = edited_copy(&seed(), "x.yaml", |t| {
+        let title = t.lines().find(|l| l.starts_with("  title:")).map(str::to_owned).expect("title");
+        let body = t.lines().find(|l| l.starts_with("  body:")).map(str::to_owned).expect("body");
+        t.replacen(&title, &format!("  title: {{text: {secret}, withheld: 理由}}"), 1).replacen(
+            &body,
+            "  body: {text: 秘匿機関ＱＸ長, withheld: 理由}",
+            1,
+        )
+    });
+    for format in ["human", "json", "sarif"] {
+        let out = pia_in(dir.path(), ["check", "x.yaml", "--today", "2025-05-01", "--format", format]);
+        let text = format!("{}{}", stdout(&out), stderr(&out));
+        assert!(text.contains("title-affair-mismatch") && text.contains("declaration-body-mismatch"), "{text}");
+        assert!(!text.contains("ＱＸ"), "{format}: {text}");
+    }
+}

@@ -82,16 +82,19 @@ fn head_title(form: &Assessment) -> (&Text, &'static str) {
 
 pub fn title_affair_mismatch(cx: &CommonContext<'_>, code: &'static Code, out: &mut Vec<Diagnostic>) {
     let a = cx.form.cover();
-    let name = affair_name(cx.form).as_str().trim();
+    let affair = affair_name(cx.form);
+    let name = affair.as_str().trim();
     if !name.is_empty() && !a.title.as_str().contains(name) {
+        // A message is output too: a withheld text is quoted as 「（非公表）」.
+        let (title, name) = (a.title.shown(false), affair.shown(false));
+        let name = name.trim();
         out.push(cx.at(
             code,
             "/cover/title",
             format!(
-                "評価書名「{}」に事務の名称「{name}」が含まれていません。評価書名は事務が推測できる名称にします。",
-                a.title.as_str()
+                "評価書名「{title}」に事務の名称「{name}」が含まれていません。評価書名は事務が推測できる名称にします。"
             ),
-            format!("The title 「{}」 does not contain the affair's name 「{name}」.", a.title.as_str()),
+            format!("The title 「{title}」 does not contain the affair's name 「{name}」."),
         ));
     }
 }
@@ -118,10 +121,16 @@ pub fn declaration_body_mismatch(cx: &CommonContext<'_>, code: &'static Code, ou
     let organisation = organisation_of(body);
     let named = declaration.contains(body) || organisation.is_some_and(|o| declaration.contains(o));
     if !body.is_empty() && !named {
+        let shown = cover.body.shown(false);
+        let (body, organisation) = match organisation {
+            _ if cover.body.is_withheld() => (shown.as_str(), shown.as_str()),
+            Some(o) => (body, o),
+            None => (body, body),
+        };
         out.push(cx.at(
             code,
             "/cover/declaration",
-            format!("宣言に評価実施機関「{body}」（又は{}）が書かれていません。", organisation.unwrap_or(body)),
+            format!("宣言に評価実施機関「{body}」（又は{organisation}）が書かれていません。"),
             format!("The declaration does not name the assessing body 「{body}」."),
         ));
     }
@@ -167,6 +176,10 @@ fn looks_like_name_part(word: &str) -> bool {
 
 pub fn personal_name_in_title(cx: &CommonContext<'_>, code: &'static Code, out: &mut Vec<Diagnostic>) {
     let (title, pointer) = head_title(cx.form);
+    // A withheld 役職名 is not published, and its words are not to be quoted in a message.
+    if title.is_withheld() {
+        return;
+    }
     let title = title.as_str();
     let parts = words(title);
     let Some((first, rest)) = parts.split_first() else { return };
