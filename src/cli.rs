@@ -52,7 +52,7 @@ pub enum Command {
     Render(RenderArgs),
     /// Show the fonts found and which will be used.
     Fonts(FontsArgs),
-    /// Write a new, complete 様式2 YAML to fill in (every item, with its form label and guidance).
+    /// Write a new, complete YAML of a form to fill in (every item, with its form label and guidance).
     New(NewArgs),
     /// One row per assessment in the files or directories given: numbers, dates, levels, findings, due dates.
     List(ListArgs),
