@@ -221,6 +221,8 @@ impl<'a> SchemaNode<'a> {
     /// What kind of value the node holds.
     pub fn shape(&self) -> Shape {
         let branches = self.branches();
+        let has_choices = branches.iter().any(|b| b.get("enum").is_some_and(Value::is_array));
+        let has_object = branches.iter().any(|b| b.get("properties").is_some());
         let typed = |t: &str| {
             branches.iter().any(|b| match b.get("type") {
                 Some(Value::String(s)) => s == t,
@@ -228,7 +230,7 @@ impl<'a> SchemaNode<'a> {
                 _ => false,
             })
         };
-        if !self.choices().is_empty() {
+        if has_choices {
             Shape::Choice
         } else if branches
             .iter()
@@ -241,12 +243,12 @@ impl<'a> SchemaNode<'a> {
             Shape::List
         } else if typed("integer") {
             Shape::Integer
-        } else if typed("string") && self.object().is_some() {
+        } else if typed("string") && has_object {
             // A plain string, or the `{text, withheld}` form of the same text.
             Shape::Text
         } else if typed("string") {
             Shape::String
-        } else if self.object().is_some() {
+        } else if has_object {
             Shape::Object
         } else {
             Shape::String
@@ -289,10 +291,16 @@ pub fn steps_of_pointer(pointer: &str) -> Vec<OwnedStep> {
         .collect()
 }
 
-/// Follows local `$ref`s (`#/$defs/Name`), a few levels at most.
+/// Follows local `$ref`s (`#/$defs/Name`), a few levels at most. A definition is looked up
+/// by its name, without parsing the pointer: the walker does this for every node it visits.
 fn deref<'a>(root: &'a Value, mut node: &'a Value) -> &'a Value {
     for _ in 0..8 {
-        match node.get("$ref").and_then(Value::as_str).and_then(|r| r.strip_prefix('#')).and_then(|p| root.pointer(p)) {
+        let Some(reference) = node.get("$ref").and_then(Value::as_str) else { break };
+        let target = match reference.strip_prefix("#/$defs/") {
+            Some(name) if !name.contains(['/', '~']) => root.get("$defs").and_then(|d| d.get(name)),
+            _ => reference.strip_prefix('#').and_then(|p| root.pointer(p)),
+        };
+        match target {
             Some(target) => node = target,
             None => break,
         }

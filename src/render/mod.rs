@@ -15,6 +15,7 @@ mod world;
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
+use std::sync::OnceLock;
 
 use serde_json::Value as Json;
 use typst::foundations::{Datetime, Smart};
@@ -146,13 +147,11 @@ fn printed_scalars(value: &Json, audience: Audience) -> Vec<(String, &str)> {
 /// [`crate::diagnostic::MAX_PER_CODE`] occurrences the rest are counted in one line.
 fn glyph_diagnostics(
     loaded: &Loaded,
-    data: &TemplateData,
+    missing: BTreeSet<char>,
     audience: Audience,
-    fonts: &FontSet,
     code: &'static Code,
     lang: Lang,
 ) -> Vec<Diagnostic> {
-    let missing = missing_characters(data, fonts);
     let mut out = Vec::new();
     if missing.is_empty() {
         return out;
@@ -212,9 +211,63 @@ fn glyph_diagnostic(code: &'static Code, c: char, lang: Lang) -> Diagnostic {
 
 /// `pia check`'s warnings: every character any version prints (the full version prints the
 /// most) that the fonts lack.
+///
+/// It does not build the template's data (half of a 様式4's check was that): what a version can
+/// print is the file's own strings and pia's wording for the form, whose characters are
+/// gathered once per process ([`form_wording`]). `pia render` checks the data it lays out.
 pub fn glyph_warnings(loaded: &Loaded, assessment: &Assessment, fonts: &FontSet, lang: Lang) -> Vec<Diagnostic> {
-    let data = template_data(assessment, Audience::Full, Stage::Final, fonts.families());
-    glyph_diagnostics(loaded, &data, Audience::Full, fonts, FONT_LACKS_GLYPH, lang)
+    let strings = loaded.value.as_ref().map(|v| printed_scalars(v, Audience::Full)).unwrap_or_default();
+    let tag = assessment.kind().printed_tag(assessment.revision());
+    let printed = strings
+        .iter()
+        .flat_map(|(_, s)| s.chars())
+        .chain(tag.chars())
+        .chain(form_wording(assessment.kind()).iter().copied());
+    let missing = printed.filter(|c| !needs_no_glyph(*c) && !fonts.covers(*c)).collect();
+    glyph_diagnostics(loaded, missing, Audience::Full, FONT_LACKS_GLYPH, lang)
+}
+
+/// Every character pia's own wording prints for a form: its schema's titles, choices, printed
+/// questions, notes and block headings, the marks of the full version and of a draft, and the
+/// characters of 和暦 dates and item numbers.
+fn form_wording(kind: crate::model::FormKind) -> &'static BTreeSet<char> {
+    fn gather(value: &Json, out: &mut BTreeSet<char>) {
+        match value {
+            Json::Object(map) => {
+                for (key, v) in map {
+                    match (key.as_str(), v) {
+                        ("title" | "x-pia-printed" | "x-pia-note" | "x-pia-block", Json::String(s)) => {
+                            out.extend(s.chars())
+                        }
+                        ("enum", Json::Array(items)) => {
+                            out.extend(items.iter().filter_map(Json::as_str).flat_map(str::chars));
+                        }
+                        _ => gather(v, out),
+                    }
+                }
+            }
+            Json::Array(items) => items.iter().for_each(|v| gather(v, out)),
+            _ => {}
+        }
+    }
+    fn of(kind: crate::model::FormKind) -> BTreeSet<char> {
+        let mut out = BTreeSet::new();
+        gather(crate::schema::schema_value(kind), &mut out);
+        let marks = [data::WITHHELD_MARK, data::FULL_VERSION_MARK, data::DRAFT_MARK, data::WITHHELD_LABEL];
+        out.extend(marks.iter().flat_map(|m| m.chars()));
+        out.extend("理由：令和平成元年月日時点０１２３４５６７８９0123456789．.（）()件) 　".chars());
+        out
+    }
+    use crate::model::FormKind;
+    static KISO: OnceLock<BTreeSet<char>> = OnceLock::new();
+    static JUTEN: OnceLock<BTreeSet<char>> = OnceLock::new();
+    static ZENKOMOKU: OnceLock<BTreeSet<char>> = OnceLock::new();
+    let cell = match kind {
+        FormKind::Kiso => &KISO,
+        FormKind::Juten => &JUTEN,
+        FormKind::Zenkomoku => &ZENKOMOKU,
+    };
+    cell.get_or_init(|| of(kind))
 }
 
 /// True when a finding keeps a file from being rendered: every error, except that a draft is
@@ -239,7 +292,13 @@ pub fn prepare(
         return Err(RenderError::NoTemplate(assessment.kind()));
     }
     let data = template_data(assessment, options.audience, options.stage, fonts.families());
-    diagnostics.extend(glyph_diagnostics(loaded, &data, options.audience, fonts, MISSING_GLYPH, lang));
+    diagnostics.extend(glyph_diagnostics(
+        loaded,
+        missing_characters(&data, fonts),
+        options.audience,
+        MISSING_GLYPH,
+        lang,
+    ));
     crate::diagnostic::sort(&mut diagnostics);
     if diagnostics.iter().any(|d| refuses(d, options.stage)) {
         return Err(RenderError::Refused(diagnostics));
