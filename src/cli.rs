@@ -236,6 +236,10 @@ pub struct CheckArgs {
     /// (threshold-rise); needs a single FILE.
     #[arg(long, value_name = "OLD")]
     pub previous: Option<String>,
+    /// Check a 素案 (the draft put to the public comment): a 様式4 may leave Ⅵ 2. and Ⅵ 3. and
+    /// the cover's 承認日 empty, the steps still to come.
+    #[arg(long)]
+    pub draft: bool,
 }
 
 #[derive(Debug, Args)]
