@@ -17,6 +17,7 @@ mod withheld;
 mod zenkomoku;
 
 pub(crate) use cover::declaration_subject;
+pub(crate) use procedure::hearing_days;
 
 use crate::diagnostic::{Code, Diagnostic, Severity::*};
 use crate::lang::Lang;
