@@ -339,3 +339,15 @@ fn check_draft_still_applies_the_other_rules() {
     let out = pia(["check", "--draft", "--today", TODAY].iter().map(|s| s.as_ref()).chain([unapproved.as_os_str()]));
     assert_eq!(code(&out), 0, "{}", stdout(&out));
 }
+
+#[test]
+fn a_withheld_body_is_not_read_for_its_kind() {
+    let fail = fixture("rules/zenkomoku-body-kind-mismatch/fail.yaml");
+    let (_d, copy) = edited_copy(&fail, "x.yaml", |t| {
+        t.replacen("  body: 見本市長\n", "  body: {text: 見本市長, withheld: 試験}\n", 1)
+    });
+    let (_, report) = check_json(&copy);
+    assert!(!codes_of(&report).contains(&"zenkomoku-body-kind-mismatch".to_owned()), "{report:#}");
+    let (_, report) = check_json(&fail);
+    assert!(codes_of(&report).contains(&"zenkomoku-body-kind-mismatch".to_owned()), "{report:#}");
+}

@@ -202,8 +202,12 @@ fn kind_of_name(name: &str) -> Option<BodyKind> {
 pub fn body_kind_mismatch(cx: &ZenkomokuContext<'_>, code: &'static Code, out: &mut Vec<Diagnostic>) {
     let a = cx.assessment;
     let body = &a.cover.common.body;
+    // A withheld name is not read: even its kind would tell something of it.
+    if body.is_withheld() {
+        return;
+    }
     let Some(named) = kind_of_name(body.as_str()).filter(|k| *k != a.body_kind) else { return };
-    let shown = body.shown(false);
+    let shown = body.as_str().trim();
     let kind = title("/body_kind");
     out.push(cx.at(
         code,
