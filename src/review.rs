@@ -651,14 +651,15 @@ pub struct Written {
 }
 
 /// Checks every YAML file named by `inputs` as `pia check` does (as of `checks.today`) and
-/// writes the report to `output` atomically. An input that does not exist, an output that is
-/// one of the inputs, or no assessment at all is refused.
+/// writes the report to `output` atomically (`draft`: as `pia check --draft`). An input that does
+/// not exist, an output that is one of the inputs, or no assessment at all is refused.
 pub fn write_report(
     inputs: &[PathBuf],
     output: &Path,
     format: Format,
     lang: Lang,
     checks: &crate::check::CheckOptions<'_>,
+    draft: bool,
 ) -> Result<Written, ReportError> {
     let portfolio::Inputs { files, base } = portfolio::inputs(inputs, lang).map_err(ReportError::Input)?;
     if let Some(same) = files.iter().find(|f| crate::fsutil::same_file(f, output)) {
@@ -667,7 +668,10 @@ pub fn write_report(
             format!("the output {} is one of the inputs; choose another name", same.display()),
         )));
     }
-    let entries = portfolio::evaluate(&files, base, lang, checks);
+    let mut entries = portfolio::evaluate(&files, base, lang, checks);
+    if draft {
+        portfolio::as_drafts(&mut entries);
+    }
     let text = render(&entries, format, lang, checks.today)?;
     crate::fsutil::atomic_write(output, text.as_bytes()).map_err(|e| {
         ReportError::Write(lang.pick(

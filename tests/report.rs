@@ -440,3 +440,27 @@ fn other_forms_have_no_timeline() {
     let ja = md_report(&[Path::new(JUTEN)], "ja");
     assert!(!ja.contains("評価実施手続"), "{ja}");
 }
+
+#[test]
+fn a_draft_report_and_list_skip_the_steps_to_come() {
+    let (_d, draft) = edited_copy(&root().join(ZENKOMOKU), "draft.yaml", |t| {
+        let start = t.find("  # Ⅵ 2. 国民・住民等からの意見の聴取\n").expect("Ⅵ 2.");
+        let end = t.find("\n# 直近の評価").expect("last_assessment");
+        format!("{}{}", &t[..start], &t[end..])
+    });
+    let dir = tempfile::tempdir().expect("tempdir");
+    let md = dir.path().join("report.md");
+    let out = report(&[draft.as_path()], &md, &["--format", "md", "--lang", "en"]);
+    assert_eq!(code(&out), 1, "{}", stdout(&out));
+    let out = report(&[draft.as_path()], &md, &["--format", "md", "--lang", "en", "--draft"]);
+    assert_eq!(code(&out), 0, "{}", stdout(&out));
+    let text = std::fs::read_to_string(&md).expect("report");
+    assert!(text.contains("errors 0") && text.contains("3 date(s) still to come."), "{text}");
+    let list = |extra: &[&str]| {
+        let mut args: Vec<std::ffi::OsString> =
+            vec!["list".into(), draft.clone().into(), "--today".into(), TODAY.into()];
+        args.extend(extra.iter().map(Into::into));
+        code(&pia(args))
+    };
+    assert_eq!((list(&[]), list(&["--draft"])), (1, 0));
+}
