@@ -110,6 +110,9 @@ pub struct ListArgs {
     /// The day due dates are judged by (YYYY-MM-DD); default: today in Japan (JST).
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub today: Option<String>,
+    /// As `pia check --draft`: a 素案 of a 様式4 may leave Ⅵ 2., Ⅵ 3. and the cover's 承認日 empty.
+    #[arg(long)]
+    pub draft: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
@@ -134,6 +137,9 @@ pub struct ReportArgs {
     /// The day due dates are judged by (YYYY-MM-DD); default: today in Japan (JST).
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub today: Option<String>,
+    /// As `pia check --draft`: a 素案 of a 様式4 may leave Ⅵ 2., Ⅵ 3. and the cover's 承認日 empty.
+    #[arg(long)]
+    pub draft: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
@@ -236,6 +242,10 @@ pub struct CheckArgs {
     /// (threshold-rise); needs a single FILE.
     #[arg(long, value_name = "OLD")]
     pub previous: Option<String>,
+    /// Check a 素案 (the draft put to the public comment): a 様式4 may leave Ⅵ 2. and Ⅵ 3. and
+    /// the cover's 承認日 empty, the steps still to come.
+    #[arg(long)]
+    pub draft: bool,
 }
 
 #[derive(Debug, Args)]

@@ -140,6 +140,17 @@ pub fn evaluate(paths: &[PathBuf], base: Option<&Path>, lang: Lang, checks: &Che
     entries
 }
 
+/// Drops the findings of the rules a 素案 is not checked for ([`crate::rules::draft_skips`]), as
+/// `pia check --draft` does.
+pub fn as_drafts(entries: &mut [Entry]) {
+    for e in entries {
+        e.diagnostics.retain(|d| !crate::rules::draft_skips(d.code));
+        if let Ok(l) = &mut e.loaded {
+            l.diagnostics.retain(|d| !crate::rules::draft_skips(d.code));
+        }
+    }
+}
+
 fn evaluate_file(path: &Path, base: Option<&Path>, lang: Lang, checks: &CheckOptions<'_>) -> Entry {
     let name = base
         .and_then(|b| path.strip_prefix(b).ok())

@@ -2,7 +2,8 @@
 //! (inline CSS, printable) or Markdown — from `templates/report.html.j2` / `report.md.j2`.
 //!
 //! Per assessment: the しきい値判断 step by step, every rule of [`crate::rules::RULES`] with its
-//! result and each finding's YAML line as evidence, the 変更箇所 table and the due dates; for
+//! result and each finding's YAML line as evidence, the 変更箇所 table and the due dates (and for
+//! a 様式4, its 評価実施手続 as a timeline); for
 //! several assessments, a summary table first and, for each 基礎項目評価書 and the form paired
 //! with it, one table comparing what the pair shares, as the pair rule compares it
 //! ([`crate::rules::across::pairs`]). Every user text goes through the templates' auto-escaping
@@ -17,7 +18,8 @@ use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::lang::Lang;
-use crate::model::{Assessment, FormKind, KisoAssessment, Text};
+use crate::model::vocab::BodyKind;
+use crate::model::{Assessment, FormKind, KisoAssessment, Text, ZenkomokuAssessment};
 use crate::portfolio::{self, Entry, Row};
 use crate::wareki::Date;
 
@@ -74,6 +76,20 @@ struct Judgement {
     submitted_enough: bool,
     submitted_line: Option<usize>,
     counts: Vec<String>,
+}
+
+/// One date of a 様式4's procedure, in the order of the procedure.
+#[derive(Debug, Serialize)]
+struct TimelineStep {
+    /// The item, as the schema names it (`Ⅵ 3. ①実施日`).
+    item: String,
+    /// The date, or `None` while it is still to come (a 素案).
+    date: Option<String>,
+    /// Days since the previous date written (4月1日 → 4月30日 is 29).
+    days: Option<i64>,
+    /// The 意見聴取's length, first and last day counted, on its last day.
+    hearing_days: Option<i64>,
+    line: Option<usize>,
 }
 
 #[derive(Debug, Serialize)]
@@ -167,7 +183,52 @@ struct AssessmentView {
     other_findings: Vec<Finding>,
     history: Vec<HistoryRow>,
     dates: Option<Dates>,
+    /// A 様式4's procedure ([`timeline`]); empty for the other forms.
+    timeline: Vec<TimelineStep>,
+    /// How many dates of `timeline` are still to come.
+    timeline_to_come: usize,
     has_withheld: bool,
+}
+
+/// A 様式4's 評価実施手続 as a timeline: Ⅵ 1.'s 基礎項目評価, the 意見聴取's first and last day,
+/// then the 第三者点検 (地方公共団体等) or the submission to the 委員会 and its 承認日 (行政機関等),
+/// and the 公表日; each with the days since the date before it, or none while still to come.
+fn timeline(z: &ZenkomokuAssessment, map: &crate::yaml::SourceMap, lang: Lang) -> Vec<TimelineStep> {
+    let p = &z.procedure;
+    let hearing = p.public_hearing.as_ref();
+    let mut dates: Vec<(&str, Option<Date>)> = vec![
+        ("/procedure/kiso/date", Some(p.kiso.date)),
+        ("/procedure/public_hearing/period/start", hearing.map(|h| h.period.start)),
+        ("/procedure/public_hearing/period/end", hearing.map(|h| h.period.end)),
+    ];
+    match z.body_kind {
+        BodyKind::LocalGovernment => {
+            dates.push(("/procedure/third_party_review/date", p.third_party_review.as_ref().map(|r| r.date)));
+        }
+        BodyKind::Administrative => {
+            dates.push(("/procedure/commission_review/submitted", p.commission_review.as_ref().map(|c| c.submitted)));
+            dates.push(("/cover/approval", z.cover.approval));
+        }
+    }
+    dates.push(("/cover/published", Some(z.cover.common.published)));
+    let mut previous: Option<Date> = None;
+    dates
+        .into_iter()
+        .map(|(pointer, date)| {
+            let days = date.zip(previous).map(|(d, before)| d.days_since_epoch() - before.days_since_epoch());
+            previous = date.or(previous);
+            let hearing_days = hearing
+                .filter(|_| pointer.ends_with("/period/end"))
+                .map(|h| crate::rules::hearing_days(h.period.start, h.period.end));
+            TimelineStep {
+                item: crate::schema::title_for_pointer(FormKind::Zenkomoku, pointer).unwrap_or_default(),
+                date: date.map(|d| lang.pick(d.to_wareki(), d.to_string())),
+                days,
+                hearing_days,
+                line: date.and_then(|_| map.locate_value(pointer)).map(|l| l.line),
+            }
+        })
+        .collect()
 }
 
 fn severity_text(severity: Severity, lang: Lang) -> &'static str {
@@ -388,6 +449,10 @@ fn view(index: usize, entry: &Entry, lang: Lang, today: Date) -> AssessmentView 
             reassessment_passed: row.reassessment.as_ref().is_some_and(|d| d.passed),
         }
     });
+    let timeline = match (form, loaded) {
+        (Some(Assessment::Zenkomoku(z)), Some(l)) => timeline(z, &l.map, lang),
+        _ => Vec::new(),
+    };
     let heading = match (&row.title, &row.number) {
         (Some(t), Some(n)) => lang.pick(format!("{t}（評価書番号 {n}）"), format!("{t} (No. {n})")),
         (Some(t), None) => t.clone(),
@@ -411,6 +476,8 @@ fn view(index: usize, entry: &Entry, lang: Lang, today: Date) -> AssessmentView 
         other_findings,
         history,
         dates,
+        timeline_to_come: timeline.iter().filter(|t| t.date.is_none()).count(),
+        timeline,
         has_withheld: form.is_some() && !hidden.is_empty(),
         row,
     }
@@ -584,14 +651,15 @@ pub struct Written {
 }
 
 /// Checks every YAML file named by `inputs` as `pia check` does (as of `checks.today`) and
-/// writes the report to `output` atomically. An input that does not exist, an output that is
-/// one of the inputs, or no assessment at all is refused.
+/// writes the report to `output` atomically (`draft`: as `pia check --draft`). An input that does
+/// not exist, an output that is one of the inputs, or no assessment at all is refused.
 pub fn write_report(
     inputs: &[PathBuf],
     output: &Path,
     format: Format,
     lang: Lang,
     checks: &crate::check::CheckOptions<'_>,
+    draft: bool,
 ) -> Result<Written, ReportError> {
     let portfolio::Inputs { files, base } = portfolio::inputs(inputs, lang).map_err(ReportError::Input)?;
     if let Some(same) = files.iter().find(|f| crate::fsutil::same_file(f, output)) {
@@ -600,7 +668,10 @@ pub fn write_report(
             format!("the output {} is one of the inputs; choose another name", same.display()),
         )));
     }
-    let entries = portfolio::evaluate(&files, base, lang, checks);
+    let mut entries = portfolio::evaluate(&files, base, lang, checks);
+    if draft {
+        portfolio::as_drafts(&mut entries);
+    }
     let text = render(&entries, format, lang, checks.today)?;
     crate::fsutil::atomic_write(output, text.as_bytes()).map_err(|e| {
         ReportError::Write(lang.pick(

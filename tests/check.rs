@@ -280,3 +280,74 @@ fn messages_never_quote_withheld_text() {
         assert!(!text.contains("ＱＸ"), "{format}: {text}");
     }
 }
+
+/// The 様式4 sample with Ⅵ 2.〜3. still empty, as the 素案 put to the public comment is.
+fn zenkomoku_draft() -> (tempfile::TempDir, std::path::PathBuf) {
+    edited_copy(&root().join("assessments/examples/juki-zenkomoku.yaml"), "draft.yaml", |t| {
+        let start = t.find("  # Ⅵ 2. 国民・住民等からの意見の聴取\n").expect("Ⅵ 2. in the sample");
+        let end = t.find("\n# 直近の評価").expect("last_assessment after Ⅵ");
+        format!("{}{}", &t[..start], &t[end..])
+    })
+}
+
+#[test]
+fn a_zenkomoku_draft_passes_check_draft_and_fails_check() {
+    let (_d, draft) = zenkomoku_draft();
+    let text = std::fs::read_to_string(&draft).expect("draft");
+    assert!(!text.contains("public_hearing:") && !text.contains("third_party_review:"), "{text}");
+    let procedure_line = text.lines().position(|l| l == "procedure:").expect("procedure:") as u64 + 1;
+
+    let args = |draft_flag: bool| {
+        let mut a: Vec<std::ffi::OsString> = ["check", "--today", TODAY, "--format", "json"].map(Into::into).to_vec();
+        if draft_flag {
+            a.push("--draft".into());
+        }
+        a.push(draft.clone().into());
+        a
+    };
+    let as_draft = pia(args(true));
+    assert_eq!(code(&as_draft), 0, "{}", stdout(&as_draft));
+    let report = json(&as_draft);
+    assert_eq!(report["summary"]["errors"], 0, "{report:#}");
+    assert_eq!(report["summary"]["warnings"], 0, "{report:#}");
+
+    let as_final = pia(args(false));
+    assert_eq!(code(&as_final), 1, "{}", stdout(&as_final));
+    let found = codes_and_lines(&json(&as_final));
+    assert_eq!(
+        found,
+        [
+            ("zenkomoku-hearing-missing".to_owned(), procedure_line),
+            ("zenkomoku-third-party-review-missing".to_owned(), procedure_line)
+        ],
+        "{found:?}"
+    );
+}
+
+#[test]
+fn check_draft_still_applies_the_other_rules() {
+    // A 素案 whose hearing is too short is still told so.
+    let short = fixture("rules/zenkomoku-hearing-too-short/fail.yaml");
+    let out = pia(["check", "--draft", "--today", TODAY, "--format", "json"]
+        .iter()
+        .map(|s| s.as_ref())
+        .chain([short.as_os_str()]));
+    assert_eq!(code(&out), 1);
+    assert!(codes_of(&json(&out)).contains(&"zenkomoku-hearing-too-short".to_owned()));
+    // A 行政機関等 draft may lack the cover's 承認日.
+    let unapproved = fixture("rules/zenkomoku-approval-missing/fail.yaml");
+    let out = pia(["check", "--draft", "--today", TODAY].iter().map(|s| s.as_ref()).chain([unapproved.as_os_str()]));
+    assert_eq!(code(&out), 0, "{}", stdout(&out));
+}
+
+#[test]
+fn a_withheld_body_is_not_read_for_its_kind() {
+    let fail = fixture("rules/zenkomoku-body-kind-mismatch/fail.yaml");
+    let (_d, copy) = edited_copy(&fail, "x.yaml", |t| {
+        t.replacen("  body: 見本市長\n", "  body: {text: 見本市長, withheld: 試験}\n", 1)
+    });
+    let (_, report) = check_json(&copy);
+    assert!(!codes_of(&report).contains(&"zenkomoku-body-kind-mismatch".to_owned()), "{report:#}");
+    let (_, report) = check_json(&fail);
+    assert!(codes_of(&report).contains(&"zenkomoku-body-kind-mismatch".to_owned()), "{report:#}");
+}

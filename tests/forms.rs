@@ -487,7 +487,8 @@ fn the_report_of_a_zenkomoku_names_the_rules_not_applied() {
     assert!(text.contains("未適用（様式2の規則。様式4にはまだ適用しません）"), "{text}");
     assert!(text.contains("未適用（様式3の規則）"), "{text}");
     assert!(!text.contains("未適用（様式4の規則）"), "{text}");
-    assert!(!text.contains("### 1."), "no 様式2 しきい値判断 section for a 様式4 file: {text}");
+    assert!(!text.contains("### 1. しきい値判断"), "no 様式2 しきい値判断 section for a 様式4 file: {text}");
+    assert!(text.contains("### 1. 評価実施手続"), "its procedure instead: {text}");
 }
 
 #[test]

@@ -401,3 +401,66 @@ fn withheld_text_never_reaches_the_report() {
         "| Ⅰ 1. ①事務の名称 | （非公表）（30行目） | （非公表）（31行目） | 一致 |"
     );
 }
+
+const ZENKOMOKU: &str = "assessments/examples/juki-zenkomoku.yaml";
+
+/// The procedure section of a Markdown report.
+fn timeline_section(md: &str) -> String {
+    let start = md.find("### 1. ").unwrap_or_else(|| panic!("no procedure section:\n{md}"));
+    let rest = &md[start..];
+    rest[..rest.find("\n### 2.").unwrap_or(rest.len())].trim_end().to_owned()
+}
+
+#[test]
+fn a_zenkomoku_report_shows_its_procedure_as_a_timeline() {
+    let ja = md_report(&[Path::new(ZENKOMOKU)], "ja");
+    let section = timeline_section(&ja);
+    insta::assert_snapshot!("zenkomoku_timeline_ja", section);
+    // In the order of the procedure, each with the days since the date before it.
+    let items: Vec<&str> = section.lines().filter(|l| l.starts_with("| Ⅵ") || l.starts_with("| 表紙")).collect();
+    assert_eq!(items.len(), 5, "{section}");
+    assert!(section.contains("| 令和7年1月6日 | 35日（期間 36日、初日と末日を含む） |"), "{section}");
+
+    // The 素案: Ⅵ 2.〜3. still to come.
+    let (_d, draft) = edited_copy(&root().join(ZENKOMOKU), "draft.yaml", |t| {
+        let start = t.find("  # Ⅵ 2. 国民・住民等からの意見の聴取\n").expect("Ⅵ 2.");
+        let end = t.find("\n# 直近の評価").expect("last_assessment");
+        format!("{}{}", &t[..start], &t[end..])
+    });
+    let en = md_report(&[draft.as_path()], "en");
+    let section = timeline_section(&en);
+    insta::assert_snapshot!("zenkomoku_timeline_draft_en", section);
+    assert_eq!(section.matches("**to come**").count(), 3, "{section}");
+    // The 公表日 counts from the last date written, Ⅵ 1.'s.
+    assert!(section.contains("| 2025-04-01 | 151 days |"), "{section}");
+}
+
+#[test]
+fn other_forms_have_no_timeline() {
+    let ja = md_report(&[Path::new(JUTEN)], "ja");
+    assert!(!ja.contains("評価実施手続"), "{ja}");
+}
+
+#[test]
+fn a_draft_report_and_list_skip_the_steps_to_come() {
+    let (_d, draft) = edited_copy(&root().join(ZENKOMOKU), "draft.yaml", |t| {
+        let start = t.find("  # Ⅵ 2. 国民・住民等からの意見の聴取\n").expect("Ⅵ 2.");
+        let end = t.find("\n# 直近の評価").expect("last_assessment");
+        format!("{}{}", &t[..start], &t[end..])
+    });
+    let dir = tempfile::tempdir().expect("tempdir");
+    let md = dir.path().join("report.md");
+    let out = report(&[draft.as_path()], &md, &["--format", "md", "--lang", "en"]);
+    assert_eq!(code(&out), 1, "{}", stdout(&out));
+    let out = report(&[draft.as_path()], &md, &["--format", "md", "--lang", "en", "--draft"]);
+    assert_eq!(code(&out), 0, "{}", stdout(&out));
+    let text = std::fs::read_to_string(&md).expect("report");
+    assert!(text.contains("errors 0") && text.contains("3 date(s) still to come."), "{text}");
+    let list = |extra: &[&str]| {
+        let mut args: Vec<std::ffi::OsString> =
+            vec!["list".into(), draft.clone().into(), "--today".into(), TODAY.into()];
+        args.extend(extra.iter().map(Into::into));
+        code(&pia(args))
+    };
+    assert_eq!((list(&[]), list(&["--draft"])), (1, 0));
+}

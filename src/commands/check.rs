@@ -36,6 +36,7 @@ pub fn run(args: &CheckArgs, lang: Lang, out: &mut dyn Write, err: &mut dyn Writ
         format: args.format,
         checks: Some(checks),
         deny_warnings: args.deny_warnings,
+        draft: args.draft,
         summary: true,
     };
     run_diagnostics(&run, lang, out, err)

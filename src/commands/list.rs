@@ -21,7 +21,10 @@ pub fn run(args: &ListArgs, lang: Lang, out: &mut dyn Write, err: &mut dyn Write
     };
     let fonts = super::fonts::for_checks();
     let checks = crate::check::CheckOptions { today, previous: None, fonts: fonts.as_ref() };
-    let entries = portfolio::evaluate(&inputs.files, inputs.base, lang, &checks);
+    let mut entries = portfolio::evaluate(&inputs.files, inputs.base, lang, &checks);
+    if args.draft {
+        portfolio::as_drafts(&mut entries);
+    }
     let rows: Vec<portfolio::Row> = entries.iter().map(|e| portfolio::row(e, lang, today)).collect();
     let text = match args.format {
         ListFormat::Table => portfolio::table(&rows, lang, today),

@@ -18,7 +18,7 @@ pub fn run(args: &ReportArgs, lang: Lang, out: &mut dyn Write, err: &mut dyn Wri
     };
     let fonts = super::fonts::for_checks();
     let checks = crate::check::CheckOptions { today, previous: None, fonts: fonts.as_ref() };
-    match write_report(&args.inputs, &args.output, format, lang, &checks) {
+    match write_report(&args.inputs, &args.output, format, lang, &checks, args.draft) {
         Ok(w) => {
             let shown = args.output.display();
             let _ = writeln!(

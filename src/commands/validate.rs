@@ -7,7 +7,13 @@ use crate::cli::ValidateArgs;
 use crate::lang::Lang;
 
 pub fn run(args: &ValidateArgs, lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
-    let run =
-        DiagnosticRun { inputs: &args.files, format: args.format, checks: None, deny_warnings: false, summary: false };
+    let run = DiagnosticRun {
+        inputs: &args.files,
+        format: args.format,
+        checks: None,
+        deny_warnings: false,
+        draft: false,
+        summary: false,
+    };
     run_diagnostics(&run, lang, out, err)
 }

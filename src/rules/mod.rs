@@ -10,12 +10,14 @@ mod cover;
 mod dates;
 mod history;
 mod juten;
+mod procedure;
 mod risk;
 mod threshold;
 mod withheld;
 mod zenkomoku;
 
 pub(crate) use cover::declaration_subject;
+pub(crate) use procedure::hearing_days;
 
 use crate::diagnostic::{Code, Diagnostic, Severity::*};
 use crate::lang::Lang;
@@ -378,6 +380,52 @@ pub static RULES: &[Rule] = &[
         zenkomoku::threshold_result_mismatch
     ),
     rule!(
+        zenkomoku: "zenkomoku-body-kind-mismatch",
+        Warning,
+        "評価実施機関の種別",
+        "評価実施機関の種別が評価実施機関名（…市長・…知事、…大臣）と合わない（様式4）",
+        "The kind of body does not fit the body's name (…市長, …知事 vs …大臣) (様式4)",
+        procedure::body_kind_mismatch
+    ),
+    Rule { code: procedure::HEARING_MISSING, check: Check::Zenkomoku(procedure::hearing_missing) },
+    rule!(
+        zenkomoku: "zenkomoku-hearing-too-short",
+        Error,
+        "Ⅵ 2. ②実施日・期間",
+        "Ⅵ2 意見の聴取が30日（初日と末日を含む）に満たないのに、③期間を短縮する特段の理由がない（様式4）",
+        "The hearing (Ⅵ2②) is under 30 days, both ends counted, and Ⅵ2③ gives no reason (様式4)",
+        procedure::hearing_too_short
+    ),
+    Rule {
+        code: procedure::THIRD_PARTY_REVIEW_MISSING,
+        check: Check::Zenkomoku(procedure::third_party_review_missing),
+    },
+    rule!(
+        zenkomoku: "zenkomoku-third-party-review-before-hearing",
+        Error,
+        "Ⅵ 3. ①実施日",
+        "Ⅵ3 第三者点検の実施日が、意見の聴取の終了日の翌日より前（様式4）",
+        "The third-party review (Ⅵ3①) is dated on or before the hearing's last day (様式4)",
+        procedure::third_party_review_before_hearing
+    ),
+    Rule { code: procedure::APPROVAL_MISSING, check: Check::Zenkomoku(procedure::approval_missing) },
+    rule!(
+        zenkomoku: "zenkomoku-approval-after-publication",
+        Error,
+        "表紙 個人情報保護委員会 承認日 【行政機関等のみ】",
+        "表紙の承認日が公表日より後（様式4）",
+        "The approval date on the cover is after the publication date (様式4)",
+        procedure::approval_after_publication
+    ),
+    rule!(
+        zenkomoku: "zenkomoku-published-before-procedure",
+        Error,
+        "表紙 公表日",
+        "公表日が、Ⅵの基礎項目評価・意見の聴取の終了・第三者点検・委員会への提出の日より前（様式4）",
+        "The publication date is before a date of Ⅵ (基礎項目評価, end of the hearing, review, submission) (様式4)",
+        procedure::published_before_procedure
+    ),
+    rule!(
         every form: "history-after-publication",
         Error,
         "変更箇所 変更日",
@@ -588,6 +636,12 @@ pub fn check(
         }
     }
     out
+}
+
+/// True for the codes of the rules `pia check --draft` does not apply: those of the steps a 素案
+/// (the draft put to the public comment) comes before (Ⅵ 2., Ⅵ 3., the cover's 承認日).
+pub fn draft_skips(code: &Code) -> bool {
+    procedure::DRAFT_SKIPS.iter().any(|c| **c == *code)
 }
 
 /// True for the codes of the rules a 素案 (`pia render --draft`) may be rendered despite: every

@@ -2,8 +2,8 @@
 //! 再委託 and 重大事故 details, and Ⅵ1② against Ⅰ1③ (the checks 様式3 shares are in
 //! [`super::blocks`]).
 //!
-//! The procedure of Ⅵ 2.〜4. (the 意見聴取's days, the 第三者点検, the 委員会's approval) is not
-//! checked here, nor are the figures of (別添1).
+//! The procedure of Ⅵ 2.〜4. is checked in [`super::procedure`]; the figures of (別添1) are not
+//! checked.
 
 use super::ZenkomokuContext;
 use super::blocks::{self, Answer, Gated, ResubcontractItems};
