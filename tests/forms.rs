@@ -494,6 +494,9 @@ fn the_report_of_a_zenkomoku_names_the_rules_not_applied() {
 fn a_kiso_and_its_zenkomoku_share_a_number_but_two_zenkomoku_do_not() {
     let dir = tempfile::tempdir().expect("tempdir");
     std::fs::copy(zenkomoku(), dir.path().join("zenkomoku.yaml")).expect("copy");
+    // The sample's figure, beside it as its (別添1) names it.
+    let figure = "juki-zenkomoku-flow.svg";
+    std::fs::copy(root().join("assessments/examples").join(figure), dir.path().join(figure)).expect("copy");
     std::fs::copy(root().join("assessments/examples/juki-kiso.yaml"), dir.path().join("kiso.yaml")).expect("copy");
     let list =
         |dir: &std::path::Path| pia(["list".as_ref(), dir.as_os_str(), "--today".as_ref(), "2025-05-01".as_ref()]);
