@@ -269,6 +269,21 @@ mod tests {
     }
 
     #[test]
+    fn a_file_without_a_folder_refuses_its_figures_at_their_lines() {
+        let text = include_str!("../assessments/examples/juki-zenkomoku.yaml");
+        let loaded = crate::load::load_str("REV:juki-zenkomoku.yaml", text, Lang::En);
+        assert!(loaded.folder.is_none() && loaded.assessment.is_some());
+        let (found, files) = check(&loaded, Lang::En);
+        assert!(files.is_empty());
+        let line = text.lines().position(|l| l.contains("- path: juki-zenkomoku-flow.svg")).expect("figure") + 1;
+        assert_eq!(
+            found.iter().map(|d| (d.code.name, d.line())).collect::<Vec<_>>(),
+            [("figure-no-folder", Some(line))]
+        );
+        assert_eq!(found[0].item.as_deref(), Some("(別添1) 図のファイル 図1"));
+    }
+
+    #[test]
     fn paths_stay_in_the_folder() {
         let dir = std::env::temp_dir().join(format!("pia-figures-{}", std::process::id()));
         let inner = dir.join("in");

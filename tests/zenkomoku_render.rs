@@ -216,3 +216,52 @@ fn a_missing_glyph_is_refused() {
     assert_eq!(code(&out), 1, "{}", stdout(&out));
     assert!(!pdf.exists() && stdout(&out).contains("missing-glyph"), "{}", stdout(&out));
 }
+
+/// The printed outline of the 様式4 sample's template data: sections, block headings, item
+/// headings and row labels as `items.typ` receives them (values left out).
+#[test]
+fn zenkomoku_template_outline_snapshot() {
+    fn rows(list: &serde_json::Value, depth: usize, out: &mut Vec<String>) {
+        for row in list.as_array().into_iter().flatten() {
+            let pad = "  ".repeat(depth);
+            let kind = row["kind"].as_str().unwrap_or_default();
+            match kind {
+                "block" => {
+                    out.push(format!("{pad}[{}]", row["heading"].as_str().unwrap_or_default()));
+                    rows(&row["rows"], depth + 1, out);
+                }
+                "figure" => out.push(format!("{pad}figure: {} at {}", row["heading"], row["path"])),
+                "boxes" => {
+                    let boxes: Vec<&str> =
+                        row["boxes"].as_array().into_iter().flatten().filter_map(|b| b["label"].as_str()).collect();
+                    out.push(format!("{pad}{kind}: {} = {}", row["label"].as_str().unwrap_or("—"), boxes.join(" / ")));
+                }
+                _ => out.push(format!("{pad}{kind}: {}", row["label"].as_str().unwrap_or("—"))),
+            }
+        }
+    }
+    let (dir, yaml) = sample_dir(|t| t);
+    let json_path = dir.path().join("z.json");
+    let out = render(&yaml, &json_path, &["--emit", "json"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let data: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(json_path).expect("json")).expect("valid JSON");
+    let mut outline = vec![format!("{} / {}", data["meta"]["name"], data["meta"]["form_tag"])];
+    outline.push(format!("cover: {}", data["labels"]["cover"]));
+    for section in data["sections"].as_array().into_iter().flatten() {
+        outline.push(format!("# {}", section["title"].as_str().unwrap_or_default()));
+        for group in section["groups"].as_array().into_iter().flatten() {
+            if let Some(h) = group["heading"].as_str() {
+                outline.push(format!("## {h}"));
+            }
+            for item in group["items"].as_array().into_iter().flatten() {
+                let boxes: Vec<&str> =
+                    item["boxes"].as_array().into_iter().flatten().filter_map(|b| b["label"].as_str()).collect();
+                outline.push(format!("{} {}", item["heading"].as_str().unwrap_or_default(), boxes.join(" / ")));
+                rows(&item["rows"], 1, &mut outline);
+            }
+        }
+    }
+    outline.push(format!("# {} {}", data["labels"]["history_title"], data["labels"]["history"]));
+    insta::assert_snapshot!(outline.join("\n"));
+}

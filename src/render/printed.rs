@@ -282,7 +282,11 @@ impl Printer {
             Shape::Choice => vec![Row::Choice { label: label(node), choice: Self::choice(node, value) }],
             Shape::Object => match value {
                 Some(Value::Null) | None if node.is_optional() => Vec::new(),
-                _ => self.rows(node, value, None),
+                _ => match risk_heading(node) {
+                    // 様式4's 「リスク1： 目的外の入手が行われるリスク」 heads its measures.
+                    Some(heading) => vec![Row::Block { heading, rows: self.rows(node, value, None) }],
+                    None => self.rows(node, value, None),
+                },
             },
             Shape::List => {
                 let elements = value.and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
@@ -387,6 +391,14 @@ impl Printer {
             }
         }
     }
+}
+
+/// The heading of a group of measures against one risk, from its title (`Ⅲ 2. リスク1:
+/// 目的外の入手が行われるリスク` → `リスク1：目的外の入手が行われるリスク`); `None` for any other group.
+fn risk_heading(node: SchemaNode<'_>) -> Option<String> {
+    let rest = words(node).strip_prefix("リスク")?;
+    let (number, risk) = rest.split_once(": ")?;
+    number.chars().all(|c| c.is_ascii_digit()).then(|| format!("リスク{number}：{risk}"))
 }
 
 /// True for a lone circled number (`①`).
@@ -569,5 +581,14 @@ mod tests {
         assert_eq!(heading(4, "特定個人情報ファイルの取扱いの委託"), "４．特定個人情報ファイルの取扱いの委託");
         assert_eq!(heading(10, "その他のリスク対策"), "10．その他のリスク対策");
         assert_eq!(renumber("３．監査", 4), "４．監査");
+    }
+
+    #[test]
+    fn a_risk_heads_its_measures_on_the_form_of_4() {
+        let schema = crate::schema::schema_value(FormKind::Zenkomoku);
+        let root = SchemaNode::root(schema);
+        let risk = root.at_pointer("/files/0/risk/acquisition/risk1");
+        assert_eq!(risk.and_then(risk_heading).as_deref(), Some("リスク1：目的外の入手が行われるリスク"));
+        assert_eq!(root.at_pointer("/basic_info").and_then(risk_heading), None);
     }
 }
