@@ -118,7 +118,7 @@ pub fn check(loaded: &Loaded, lang: Lang) -> (Vec<Diagnostic>, Vec<FigureFile>) 
             );
         }
         let path_at = format!("{at}/path");
-        let folder = match &folder {
+        let read_figure = match &folder {
             None => {
                 out.push(
                     located(
@@ -136,7 +136,7 @@ pub fn check(loaded: &Loaded, lang: Lang) -> (Vec<Diagnostic>, Vec<FigureFile>) 
             Some(Err(e)) => Err(Refusal::Missing(e.to_string())),
             Some(Ok(folder)) => read(folder, &figure.path, lang),
         };
-        match folder {
+        match read_figure {
             Ok(bytes) => files.push(FigureFile { path: virtual_path(i), bytes }),
             Err(refusal) => {
                 out.push(refused(refusal, &figure.path, lang, |code, message| located(code, &path_at, message)))
