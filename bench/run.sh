@@ -4,6 +4,7 @@
 #   bash bench/run.sh            # all
 #   bash bench/run.sh check      # check throughput only
 #   bash bench/run.sh render     # render against `typst compile` (installs typst-cli 0.15.1)
+#   bash bench/run.sh zenkomoku  # render of a large 様式4 (3 and 7 files × 5 委託事項 × 10 提供先)
 #
 # Each pair is run alternately several times; medians and ratios are printed, and written to
 # bench/RESULTS.md, each section with the date, the machine's core count and its load at the
@@ -174,11 +175,34 @@ bench_render() {
   echo | tee -a "$results"
 }
 
+# A large 様式4 (bench/zenkomoku-large.py): whole-process time of `pia render`, pages, pages/s.
+bench_zenkomoku() {
+  section "Render of a large 様式4"
+  local dir="$work/zenkomoku"
+  row "様式4 (files × 委託事項 × 提供先 × 移転先)" "pia render (whole process)" "pages" "pages/s"
+  row "---" "---" "---" "---"
+  local files
+  for files in 3 7; do
+    rm -rf "$dir"; FILES=$files python3 bench/zenkomoku-large.py "$dir"
+    "$pia" check --today 2025-05-01 "$dir/large.yaml" >/dev/null
+    local times=() i
+    for i in $(seq 1 "$runs"); do
+      times+=("$(time_ms "$pia" render --today 2025-05-01 "$dir/large.yaml" -o "$dir/large.pdf")")
+    done
+    local ms pages
+    ms=$(printf '%s\n' "${times[@]}" | median)
+    pages=$(pdfinfo "$dir/large.pdf" 2>/dev/null | awk '/^Pages/ {print $2}')
+    row "$files × 5 × 10 × 10" "${ms} ms" "$pages" "$(awk -v p="$pages" -v m="$ms" 'BEGIN{printf "%.0f", p * 1000 / m}')"
+  done
+  echo | tee -a "$results"
+}
+
 case "$what" in
   check) bench_check ;;
   render) bench_render ;;
-  all) bench_check; bench_render ;;
-  *) echo "usage: bench/run.sh [all|check|render]"; exit 2 ;;
+  zenkomoku) bench_zenkomoku ;;
+  all) bench_check; bench_render; bench_zenkomoku ;;
+  *) echo "usage: bench/run.sh [all|check|render|zenkomoku]"; exit 2 ;;
 esac
 
 # The sections measured now, then the others as they were.

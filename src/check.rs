@@ -1,4 +1,4 @@
-//! The one check pipeline: load → leak guard → every rule → the characters the fonts lack →
+//! The one check pipeline: load → leak guard → the figures' files → every rule → the characters the fonts lack →
 //! sorted. `pia check`, `pia list`, `pia report` and `pia render` all check a file here, so they
 //! agree on what is wrong with it.
 
@@ -28,11 +28,17 @@ pub struct CheckOptions<'a> {
 #[derive(Debug)]
 pub struct Checked {
     loaded: Loaded,
+    /// The figures of 様式4's (別添1) that passed their check, read once for the render.
+    figures: Vec<crate::figures::FigureFile>,
 }
 
 impl Checked {
     pub fn loaded(&self) -> &Loaded {
         &self.loaded
+    }
+
+    pub fn figures(&self) -> &[crate::figures::FigureFile] {
+        &self.figures
     }
 
     pub fn into_loaded(self) -> Loaded {
@@ -68,6 +74,8 @@ pub fn guard_leaks(mut loaded: Loaded, lang: Lang) -> Loaded {
 /// Checks a loaded file: the leak guard always, the rules and the fonts when it loaded.
 pub fn check_loaded(loaded: Loaded, options: &CheckOptions<'_>, lang: Lang) -> Checked {
     let mut loaded = guard_leaks(loaded, lang);
+    let (found, figures) = crate::figures::check(&loaded, lang);
+    loaded.diagnostics.extend(found);
     if let Some(a) = &loaded.assessment {
         loaded.diagnostics.extend(crate::rules::check(a, options.previous, &loaded.map, lang, options.today));
         if let Some(fonts) = options.fonts {
@@ -75,5 +83,5 @@ pub fn check_loaded(loaded: Loaded, options: &CheckOptions<'_>, lang: Lang) -> C
         }
     }
     diagnostic::sort(&mut loaded.diagnostics);
-    Checked { loaded }
+    Checked { loaded, figures }
 }

@@ -12,6 +12,7 @@ pub mod cli;
 pub mod commands;
 pub mod diagnostic;
 pub mod diff;
+pub mod figures;
 pub mod fsutil;
 pub mod gitsrc;
 pub mod history;

@@ -76,6 +76,9 @@ pub struct Loaded {
     pub kind: Option<FormKind>,
     /// The typed assessment, when the document passed its form's schema.
     pub assessment: Option<Assessment>,
+    /// The folder of the file on disk, which figures' paths are relative to; `None` for a file
+    /// read from git or standard input.
+    pub folder: Option<PathBuf>,
 }
 
 impl Loaded {
@@ -89,7 +92,10 @@ impl Loaded {
 pub fn load_file(path: &Path, lang: Lang) -> Result<Loaded, ReadError> {
     let name = path.display().to_string();
     let bytes = read_limited(path).map_err(|e| ReadError::new(path, e, lang))?;
-    Ok(load_bytes(name, &bytes, lang))
+    let mut loaded = load_bytes(name, &bytes, lang);
+    let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    loaded.folder = Some(folder.to_owned());
+    Ok(loaded)
 }
 
 /// Loads a file, or a file at a git revision (`REV:PATH`).
@@ -115,6 +121,7 @@ pub fn load_bytes(name: String, bytes: &[u8], lang: Lang) -> Loaded {
             value: None,
             kind: None,
             assessment: None,
+            folder: None,
         },
     }
 }
@@ -150,7 +157,8 @@ pub fn load_str(name: &str, text: &str, lang: Lang) -> Loaded {
 
 fn load_source(source: Source, lang: Lang) -> Loaded {
     let (map, mut diagnostics) = yaml::scan(&source, lang);
-    let mut loaded = Loaded { source, map, diagnostics: Vec::new(), value: None, kind: None, assessment: None };
+    let mut loaded =
+        Loaded { source, map, diagnostics: Vec::new(), value: None, kind: None, assessment: None, folder: None };
     if diagnostics.is_empty() {
         match yaml::to_json(&loaded.source, lang) {
             Ok(value) => {

@@ -109,6 +109,18 @@ impl<'a> SchemaNode<'a> {
         self.block().map(|b| b.replace("{n}", &(index + 1).to_string()))
     }
 
+    /// True for a list of figures (`x-pia-figure`): each element's `path` and `alt` print as an
+    /// image, not as rows of text.
+    pub fn is_figure(&self) -> bool {
+        self.extension("x-pia-figure").and_then(Value::as_bool) == Some(true)
+    }
+
+    /// True for an item the form prints as a row of the item before it, under that one's number
+    /// (`x-pia-joins`: `Ⅳ 2. 具体的な方法` after `Ⅳ 2. 従業者に対する教育・啓発`).
+    pub fn joins(&self) -> bool {
+        self.extension("x-pia-joins").and_then(Value::as_bool) == Some(true)
+    }
+
     /// The wording the form prints for the item where its name abbreviates it (`x-pia-printed`).
     pub fn printed(&self) -> Option<&'a str> {
         self.extension("x-pia-printed").and_then(Value::as_str)

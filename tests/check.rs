@@ -282,13 +282,6 @@ fn messages_never_quote_withheld_text() {
 }
 
 /// The 様式4 sample with Ⅵ 2.〜3. still empty, as the 素案 put to the public comment is.
-fn zenkomoku_draft() -> (tempfile::TempDir, std::path::PathBuf) {
-    edited_copy(&root().join("assessments/examples/juki-zenkomoku.yaml"), "draft.yaml", |t| {
-        let start = t.find("  # Ⅵ 2. 国民・住民等からの意見の聴取\n").expect("Ⅵ 2. in the sample");
-        let end = t.find("\n# 直近の評価").expect("last_assessment after Ⅵ");
-        format!("{}{}", &t[..start], &t[end..])
-    })
-}
 
 #[test]
 fn a_zenkomoku_draft_passes_check_draft_and_fails_check() {

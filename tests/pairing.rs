@@ -30,6 +30,9 @@ fn folder(files: &[(&str, &str, Edit<'_>)]) -> tempfile::TempDir {
         let text = std::fs::read_to_string(sample(src)).expect("read sample");
         std::fs::write(dir.path().join(name), edit(text)).expect("write");
     }
+    // The 様式4 sample's figure, which its (別添1) names beside it.
+    let figure = "juki-zenkomoku-flow.svg";
+    std::fs::copy(sample(figure), dir.path().join(figure)).expect("copy the figure");
     dir
 }
 

@@ -422,11 +422,7 @@ fn a_zenkomoku_report_shows_its_procedure_as_a_timeline() {
     assert!(section.contains("| 令和7年1月6日 | 35日（期間 36日、初日と末日を含む） |"), "{section}");
 
     // The 素案: Ⅵ 2.〜3. still to come.
-    let (_d, draft) = edited_copy(&root().join(ZENKOMOKU), "draft.yaml", |t| {
-        let start = t.find("  # Ⅵ 2. 国民・住民等からの意見の聴取\n").expect("Ⅵ 2.");
-        let end = t.find("\n# 直近の評価").expect("last_assessment");
-        format!("{}{}", &t[..start], &t[end..])
-    });
+    let (_d, draft) = zenkomoku_draft();
     let en = md_report(&[draft.as_path()], "en");
     let section = timeline_section(&en);
     insta::assert_snapshot!("zenkomoku_timeline_draft_en", section);
@@ -443,11 +439,7 @@ fn other_forms_have_no_timeline() {
 
 #[test]
 fn a_draft_report_and_list_skip_the_steps_to_come() {
-    let (_d, draft) = edited_copy(&root().join(ZENKOMOKU), "draft.yaml", |t| {
-        let start = t.find("  # Ⅵ 2. 国民・住民等からの意見の聴取\n").expect("Ⅵ 2.");
-        let end = t.find("\n# 直近の評価").expect("last_assessment");
-        format!("{}{}", &t[..start], &t[end..])
-    });
+    let (_d, draft) = zenkomoku_draft();
     let dir = tempfile::tempdir().expect("tempdir");
     let md = dir.path().join("report.md");
     let out = report(&[draft.as_path()], &md, &["--format", "md", "--lang", "en"]);

@@ -300,7 +300,7 @@ pub struct AffairDetails {
     ///
     /// 事務の流れの図。1つの図に1行（ファイルと代替テキスト）。
     #[serde(default)]
-    #[schemars(extend("x-pia-block" = "図{n}"))]
+    #[schemars(extend("x-pia-block" = "図{n}", "x-pia-figure" = true))]
     pub figures: Vec<Figure>,
 }
 
@@ -1119,7 +1119,7 @@ pub struct OtherMeasures {
     #[schemars(extend("x-pia-tag" = "U"))]
     pub training: TrainingLevel,
     /// # Ⅳ 2. 具体的な方法
-    #[schemars(extend("x-pia-tag" = "U"))]
+    #[schemars(extend("x-pia-tag" = "U", "x-pia-joins" = true))]
     pub training_method: Text,
     /// # Ⅳ 3. その他のリスク対策
     #[schemars(extend("x-pia-tag" = "U"))]

@@ -133,6 +133,9 @@ pub struct CoverData {
     pub special_notes: Option<TextData>,
     pub body: TextData,
     pub published: String,
+    /// 様式4's 承認日 in 和暦 (行政機関等のみ); absent for a form without it or left blank.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub approval: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -255,7 +258,11 @@ pub fn template_data(a: &Assessment, audience: Audience, stage: Stage, fonts: Fo
             FormBody::Items { sections: printed::sections(kind, &a.to_json(), audience) }
         }
     };
-    shared(kind, a.revision(), a.cover(), a.history(), body, audience, stage, fonts)
+    let mut data = shared(kind, a.revision(), a.cover(), a.history(), body, audience, stage, fonts);
+    if let Assessment::Zenkomoku(z) = a {
+        data.cover.approval = z.cover.approval.map(|d| d.to_wareki());
+    }
+    data
 }
 
 /// The page, the 表紙 and the 変更箇所, which every form prints alike, around its `body`.
@@ -295,6 +302,7 @@ fn shared(
             special_notes: opt_text(&cover.special_notes, audience),
             body: text(&cover.body, audience),
             published: published.to_wareki(),
+            approval: None,
         },
         history: history
             .iter()
@@ -308,12 +316,24 @@ fn shared(
             })
             .collect(),
         labels: PartLabels {
-            cover: printed::part_labels(form.property("cover")),
+            cover: cover_labels(kind, revision, form),
             history_title: form.property("history").and_then(|h| h.title()).unwrap_or_default().to_owned(),
             history: printed::part_labels(form.property("history")),
         },
         body,
     }
+}
+
+/// The 表紙's labels by key, as the form's edition prints them (before 平成28年1月, 様式4's
+/// 承認日 names the 特定個人情報保護委員会).
+fn cover_labels(kind: FormKind, revision: Revision, form: SchemaNode<'_>) -> BTreeMap<String, String> {
+    let mut labels = printed::part_labels(form.property("cover"));
+    for (key, label) in &mut labels {
+        if let Some(old) = kind.label_in(revision, &format!("/cover/{key}")) {
+            *label = crate::schema_tree::Title::parse(old).words.to_owned();
+        }
+    }
+    labels
 }
 
 /// 様式2's items after the 表紙, as `kiso.typ` lays them out.

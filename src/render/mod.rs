@@ -306,10 +306,15 @@ pub fn prepare(
     Ok((data, diagnostics))
 }
 
-/// Compiles the template with the data, treating every warning as an error.
-pub fn compile(template: Template, data: &TemplateData, fonts: &FontSet) -> Result<PagedDocument, RenderError> {
+/// Compiles the template with the data and the checked figures, treating every warning as an error.
+pub fn compile(
+    template: Template,
+    data: &TemplateData,
+    figures: &[crate::figures::FigureFile],
+    fonts: &FontSet,
+) -> Result<PagedDocument, RenderError> {
     let json = serde_json::to_vec(data).map_err(|e| RenderError::Typst(vec![e.to_string()]))?;
-    let world = world::FormWorld::new(template, json, fonts).map_err(|e| RenderError::Typst(vec![e]))?;
+    let world = world::FormWorld::new(template, json, figures, fonts).map_err(|e| RenderError::Typst(vec![e]))?;
     let warned = typst::compile::<PagedDocument>(&world);
     // Keep the memo cache to what recent renders used: a batch stays fast and small.
     typst::comemo::evict(10);
@@ -362,7 +367,7 @@ pub fn render(
     let (data, diagnostics) = prepare(checked, fonts, options, lang)?;
     let Some(kind) = checked.loaded().kind else { return Err(RenderError::Refused(diagnostics)) };
     let Some(template) = Template::of(kind) else { return Err(RenderError::NoTemplate(kind)) };
-    let document = compile(template, &data, fonts)?;
+    let document = compile(template, &data, checked.figures(), fonts)?;
     Ok(Rendered { pdf: export(&document, &data, options)?, diagnostics })
 }
 

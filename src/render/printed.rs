@@ -66,6 +66,13 @@ pub enum Row {
         heading: String,
         rows: Vec<Row>,
     },
+    /// A figure (図1): the image the render world serves at `path`
+    /// ([`crate::figures::virtual_path`]), tagged with its alternative text, which is not printed.
+    Figure {
+        heading: String,
+        path: String,
+        alt: String,
+    },
 }
 
 /// A ［ ］ box, its words, and for 「その他（ ）」 the text written in the parentheses.
@@ -275,12 +282,25 @@ impl Printer {
             Shape::Choice => vec![Row::Choice { label: label(node), choice: Self::choice(node, value) }],
             Shape::Object => match value {
                 Some(Value::Null) | None if node.is_optional() => Vec::new(),
-                _ => self.rows(node, value, None),
+                _ => match risk_heading(node) {
+                    // 様式4's 「リスク1： 目的外の入手が行われるリスク」 heads its measures.
+                    Some(heading) => vec![Row::Block { heading, rows: self.rows(node, value, None) }],
+                    None => self.rows(node, value, None),
+                },
             },
             Shape::List => {
                 let elements = value.and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
                 let Some(element) = node.element() else { return Vec::new() };
                 match node.block() {
+                    Some(_) if node.is_figure() => elements
+                        .iter()
+                        .enumerate()
+                        .map(|(i, e)| Row::Figure {
+                            heading: node.block_heading(i).unwrap_or_default(),
+                            path: crate::figures::virtual_path(i),
+                            alt: e.get("alt").and_then(Value::as_str).unwrap_or_default().trim().to_owned(),
+                        })
+                        .collect(),
                     Some(_) => elements
                         .iter()
                         .enumerate()
@@ -305,9 +325,13 @@ impl Printer {
     /// the rest as the row's label; without, the value spans the row.
     fn item(&self, number: u32, node: SchemaNode<'_>, value: Option<&Value>) -> Option<Item> {
         let printed = printed_label(node);
-        let head = Title::parse(node.title().unwrap_or_default()).words;
+        let title = Title::parse(node.title().unwrap_or_default());
+        // An item whose title has no number (様式4's (別添1) 事務の内容) prints no heading: its
+        // value spans the section.
+        let numbered = title.number.is_some();
+        let head = title.words;
         let head = head.split_once(' ').map_or(head, |(head, _)| head);
-        let row_label = printed.labelled.then(|| printed.label.clone());
+        let row_label = (printed.labelled && numbered).then(|| printed.label.clone());
         let mut boxes = Vec::new();
         let rows = match node.shape() {
             Shape::Object if value.is_none_or(Value::is_null) && node.is_optional() => return None,
@@ -334,23 +358,47 @@ impl Printer {
         // A value spanning the row has no label to carry the ※: the heading does.
         let spans = matches!(rows.as_slice(), [Row::Text { label: None, .. }]);
         let head = if node.is_important() && spans { format!("{head} {IMPORTANT_MARK}") } else { head.to_owned() };
-        Some(Item { heading: heading(number, &head), boxes, rows })
+        Some(Item { heading: if numbered { heading(number, &head) } else { String::new() }, boxes, rows })
     }
 
     /// The numbered items of a group node, numbered from `first` in the order printed; an
     /// optional item left out does not take a number.
+    ///
+    /// An item that joins the one before it (`x-pia-joins`: `Ⅳ 2. 具体的な方法` after `Ⅳ 2.
+    /// 従業者に対する教育・啓発`) adds its rows to that item, each with its label.
     fn items(&self, node: SchemaNode<'_>, value: Option<&Value>, first: u32, out: &mut Vec<Item>) {
         let mut number = first;
         for (key, child) in node.properties() {
             if child.is_pia_only() {
                 continue;
             }
-            if let Some(item) = self.item(number, child, value.and_then(|v| v.get(key))) {
-                out.push(item);
-                number += 1;
+            if let Some(mut item) = self.item(number, child, value.and_then(|v| v.get(key))) {
+                match out.last_mut() {
+                    Some(previous) if child.joins() => {
+                        for row in &mut item.rows {
+                            if let Row::Text { label: label @ None, .. } | Row::List { label: label @ None, .. } = row {
+                                *label = Some(printed_label(child).label);
+                            }
+                        }
+                        previous.boxes.append(&mut item.boxes);
+                        previous.rows.append(&mut item.rows);
+                    }
+                    _ => {
+                        out.push(item);
+                        number += 1;
+                    }
+                }
             }
         }
     }
+}
+
+/// The heading of a group of measures against one risk, from its title (`Ⅲ 2. リスク1:
+/// 目的外の入手が行われるリスク` → `リスク1：目的外の入手が行われるリスク`); `None` for any other group.
+fn risk_heading(node: SchemaNode<'_>) -> Option<String> {
+    let rest = words(node).strip_prefix("リスク")?;
+    let (number, risk) = rest.split_once(": ")?;
+    number.chars().all(|c| c.is_ascii_digit()).then(|| format!("リスク{number}：{risk}"))
 }
 
 /// True for a lone circled number (`①`).
@@ -414,33 +462,35 @@ fn planned(plan: &Plan, schema: &Value, document: &Value, audience: Audience) ->
     };
     let mut sections = Vec::new();
 
-    for key in plan.before.iter().filter(|k| **k != "basic_info") {
+    for key in plan.before {
+        if *key == "basic_info" {
+            if let Some(basic) = node("basic_info") {
+                let mut items = Vec::new();
+                p.items(basic, value("basic_info"), 1, &mut items);
+                // Ⅰ 3. 特定個人情報ファイル名: every file's name, after Ⅰ 2.
+                let names = files.iter().map(|f| p.text(f.pointer("/overview/name"))).collect();
+                let at = items.len().min(2);
+                items.insert(
+                    at,
+                    Item {
+                        heading: heading(3, file_name_words),
+                        boxes: Vec::new(),
+                        rows: vec![Row::List { label: None, values: names }],
+                    },
+                );
+                for (i, item) in items.iter_mut().enumerate().skip(at + 1) {
+                    item.heading = renumber(&item.heading, u32::try_from(i + 1).unwrap_or(u32::MAX));
+                }
+                sections.push(Section { title: section_title(basic), groups: vec![Group { heading: None, items }] });
+            }
+            continue;
+        }
         if let Some(part) = node(key) {
             let mut items = Vec::new();
             p.items(part, value(key), 1, &mut items);
             sections.push(Section { title: section_title(part), groups: vec![Group { heading: None, items }] });
         }
     }
-    if let Some(basic) = node("basic_info").filter(|_| plan.before.contains(&"basic_info")) {
-        let mut items = Vec::new();
-        p.items(basic, value("basic_info"), 1, &mut items);
-        // Ⅰ 3. 特定個人情報ファイル名: every file's name, after Ⅰ 2.
-        let names = files.iter().map(|f| p.text(f.pointer("/overview/name"))).collect();
-        let at = items.len().min(2);
-        items.insert(
-            at,
-            Item {
-                heading: heading(3, file_name_words),
-                boxes: Vec::new(),
-                rows: vec![Row::List { label: None, values: names }],
-            },
-        );
-        for (i, item) in items.iter_mut().enumerate().skip(at + 1) {
-            item.heading = renumber(&item.heading, u32::try_from(i + 1).unwrap_or(u32::MAX));
-        }
-        sections.push(Section { title: section_title(basic), groups: vec![Group { heading: None, items }] });
-    }
-
     let per_file = |key: &str, first: u32| -> Vec<Group> {
         let Some(part) = file_node.and_then(|f| f.property(key)) else { return Vec::new() };
         files
@@ -531,5 +581,14 @@ mod tests {
         assert_eq!(heading(4, "特定個人情報ファイルの取扱いの委託"), "４．特定個人情報ファイルの取扱いの委託");
         assert_eq!(heading(10, "その他のリスク対策"), "10．その他のリスク対策");
         assert_eq!(renumber("３．監査", 4), "４．監査");
+    }
+
+    #[test]
+    fn a_risk_heads_its_measures_on_the_form_of_4() {
+        let schema = crate::schema::schema_value(FormKind::Zenkomoku);
+        let root = SchemaNode::root(schema);
+        let risk = root.at_pointer("/files/0/risk/acquisition/risk1");
+        assert_eq!(risk.and_then(risk_heading).as_deref(), Some("リスク1：目的外の入手が行われるリスク"));
+        assert_eq!(root.at_pointer("/basic_info").and_then(risk_heading), None);
     }
 }

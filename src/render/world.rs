@@ -1,5 +1,5 @@
-//! The Typst world of one render: the template files embedded in the binary, fonts, and the
-//! data as the virtual file `/data.json`.
+//! The Typst world of one render: the template files embedded in the binary, fonts, the data
+//! as the virtual file `/data.json`, and the checked figures of the file (`/figures/1`, …).
 //!
 //! Every file of `templates/typst/` is in [`FILES`] and is served at its name (`/lib.typ`,
 //! `/kiso.typ`, …), so a form's main file imports the shared ones as it would beside them on
@@ -52,7 +52,7 @@ const DATA_PATH: &str = "/data.json";
 pub enum Template {
     /// 様式2 基礎項目評価書, laid out item by item.
     Kiso,
-    /// A form drawn from its schema's items (様式3 重点項目評価書).
+    /// A form drawn from its schema's items (様式3 重点項目評価書, 様式4 全項目評価書).
     Items,
 }
 
@@ -62,7 +62,7 @@ impl Template {
         match kind {
             crate::model::FormKind::Kiso => Some(Self::Kiso),
             crate::model::FormKind::Juten => Some(Self::Items),
-            crate::model::FormKind::Zenkomoku => None,
+            crate::model::FormKind::Zenkomoku => Some(Self::Items),
         }
     }
 
@@ -109,13 +109,26 @@ pub struct FormWorld<'a> {
     main: FileId,
     data_id: FileId,
     data: Bytes,
+    /// The figures the check read, at their virtual paths; the world reads nothing from disk.
+    figures: Vec<(FileId, Bytes)>,
     fonts: &'a FontSet,
 }
 
 impl<'a> FormWorld<'a> {
-    /// A world whose main file is the template's and whose `/data.json` holds `data`.
-    pub fn new(template: Template, data: Vec<u8>, fonts: &'a FontSet) -> Result<Self, String> {
-        Self::with_files(sources()?, template.main(), data, fonts)
+    /// A world whose main file is the template's, whose `/data.json` holds `data`, and which
+    /// serves the checked `figures` at their paths.
+    pub fn new(
+        template: Template,
+        data: Vec<u8>,
+        figures: &[crate::figures::FigureFile],
+        fonts: &'a FontSet,
+    ) -> Result<Self, String> {
+        let mut world = Self::with_files(sources()?, template.main(), data, fonts)?;
+        world.figures = figures
+            .iter()
+            .map(|f| Ok((file_id(f.path.trim_start_matches('/'))?, Bytes::new(f.bytes.clone()))))
+            .collect::<Result<_, String>>()?;
+        Ok(world)
     }
 
     /// A world of `sources` with the file `main` as its main file.
@@ -126,7 +139,11 @@ impl<'a> FormWorld<'a> {
         fonts: &'a FontSet,
     ) -> Result<Self, String> {
         let (main, data_id) = (file_id(main)?, file_id(DATA)?);
-        Ok(Self { library: library(), sources, main, data_id, data: Bytes::new(data), fonts })
+        Ok(Self { library: library(), sources, main, data_id, data: Bytes::new(data), figures: Vec::new(), fonts })
+    }
+
+    fn figure(&self, id: FileId) -> Option<&Bytes> {
+        self.figures.iter().find(|(f, _)| *f == id).map(|(_, bytes)| bytes)
     }
 
     fn lookup(&self, id: FileId) -> Option<&(&'static Embedded, Source)> {
@@ -140,8 +157,9 @@ impl<'a> FormWorld<'a> {
             VirtualRoot::Package(package) => format!("{package}{}", id.vpath().get_with_slash()),
         };
         let names: Vec<String> = self.sources.iter().map(|(_, s)| s.id().vpath().get_with_slash().to_owned()).collect();
+        let figures: String = self.figures.iter().map(|(f, _)| format!(", {}", f.vpath().get_with_slash())).collect();
         FileError::Other(Some(
-            format!("`{path}` is none of pia's template files: {}, {DATA_PATH}", names.join(", ")).into(),
+            format!("`{path}` is none of pia's template files: {}, {DATA_PATH}{figures}", names.join(", ")).into(),
         ))
     }
 
@@ -175,13 +193,16 @@ impl World for FormWorld<'_> {
     fn source(&self, id: FileId) -> FileResult<Source> {
         match self.lookup(id) {
             Some((_, source)) => Ok(source.clone()),
-            None if id == self.data_id => Err(FileError::NotSource),
+            None if id == self.data_id || self.figure(id).is_some() => Err(FileError::NotSource),
             None => Err(self.unknown(id)),
         }
     }
     fn file(&self, id: FileId) -> FileResult<Bytes> {
         if id == self.data_id {
             return Ok(self.data.clone());
+        }
+        if let Some(figure) = self.figure(id) {
+            return Ok(figure.clone());
         }
         match self.lookup(id) {
             Some((_, source)) => Ok(Bytes::from_string(source.clone())),
@@ -278,7 +299,8 @@ mod tests {
 
     #[test]
     fn a_world_serves_every_embedded_file_and_the_data_and_nothing_else() {
-        let world = FormWorld::new(Template::Kiso, b"{}".to_vec(), fonts()).expect("world");
+        let figures = [crate::figures::FigureFile { path: "/figures/1".into(), bytes: b"<svg/>".to_vec() }];
+        let world = FormWorld::new(Template::Kiso, b"{}".to_vec(), &figures, fonts()).expect("world");
         assert_eq!(world.main(), id("kiso.typ"));
         for file in FILES {
             let id = id(file.name);
@@ -288,11 +310,16 @@ mod tests {
         }
         assert_eq!(world.file(id(DATA)).expect("data").as_slice(), b"{}");
         assert!(matches!(world.source(id(DATA)), Err(FileError::NotSource)));
+        assert_eq!(world.file(id("figures/1")).expect("the figure").as_slice(), b"<svg/>");
+        assert!(matches!(world.source(id("figures/1")), Err(FileError::NotSource)));
+        let unknown = world.file(id("figures/2")).expect_err("no second figure").to_string();
+        assert!(unknown.contains("`/figures/2`"), "{unknown}");
 
         let unknown = world.source(id("nope.typ")).expect_err("not a template file").to_string();
         assert!(unknown.contains("`/nope.typ`"), "{unknown}");
         assert!(
-            unknown.contains("files: /lib.typ, /cover.typ, /history.typ, /kiso.typ, /items.typ, /data.json)"),
+            unknown
+                .contains("files: /lib.typ, /cover.typ, /history.typ, /kiso.typ, /items.typ, /data.json, /figures/1)"),
             "{unknown}"
         );
         let unknown = world.file(id("dir/data.json")).expect_err("not the data").to_string();
@@ -319,7 +346,7 @@ mod tests {
         // The probe first, then the form, then the probe again: no main file is kept from an
         // earlier render.
         let probe = compile(&world(PROBE.name));
-        let kiso = compile(&FormWorld::new(Template::Kiso, data(), fonts()).expect("world"));
+        let kiso = compile(&FormWorld::new(Template::Kiso, data(), &[], fonts()).expect("world"));
         let probe_again = compile(&world(PROBE.name));
         let (probe, kiso, probe_again) = (text_of(&probe), text_of(&kiso), text_of(&probe_again));
         assert!(probe.contains("PROBE") && probe.contains("［ ○ ］x"), "{probe}");

@@ -673,6 +673,7 @@ pub fn all_codes() -> impl Iterator<Item = &'static Code> {
         .iter()
         .copied()
         .chain([crate::leak::INDIVIDUAL_NUMBER_IN_TEXT, crate::render::MISSING_GLYPH, crate::render::FONT_LACKS_GLYPH])
+        .chain(crate::figures::CODES.iter().copied())
         .chain(across::CODES)
         .chain(RULES.iter().map(|r| &r.code))
 }

@@ -86,3 +86,17 @@ pub fn codes_and_lines(report: &serde_json::Value) -> Vec<(String, u64)> {
         .map(|d| (d["code"].as_str().unwrap_or_default().to_owned(), d["line"].as_u64().unwrap_or(0)))
         .collect()
 }
+
+/// The 様式4 sample as a 素案 for the public comment: Ⅵ 2. and Ⅵ 3. not yet written, in a
+/// folder of its own with the sample's figure.
+pub fn zenkomoku_draft() -> (tempfile::TempDir, std::path::PathBuf) {
+    let (dir, draft) = edited_copy(&root().join("assessments/examples/juki-zenkomoku.yaml"), "draft.yaml", |t| {
+        let start = t.find("  # Ⅵ 2. 国民・住民等からの意見の聴取\n").expect("Ⅵ 2. in the sample");
+        let end = t.find("\n# 直近の評価").expect("last_assessment after Ⅵ");
+        format!("{}{}", &t[..start], &t[end..])
+    });
+    // The figure of (別添1) beside it, as in the sample's folder.
+    let figure = "juki-zenkomoku-flow.svg";
+    std::fs::copy(root().join("assessments/examples").join(figure), dir.path().join(figure)).expect("figure");
+    (dir, draft)
+}
