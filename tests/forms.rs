@@ -510,3 +510,37 @@ fn a_kiso_and_its_zenkomoku_share_a_number_but_two_zenkomoku_do_not() {
     assert_eq!(code(&out), 1, "{}", stdout(&out));
     assert!(stdout(&out).contains("duplicate-assessment-number"), "{}", stdout(&out));
 }
+
+/// diff reads a 様式4 from its schema as it reads a 様式3: a changed 委託先名 is one row named by
+/// its 委託事項 and file, a ※ item is proposed 事前, an added 委託事項 is one row.
+#[test]
+fn a_zenkomoku_diff_names_the_block_and_proposes_important_items_before() {
+    let (dir, new) = edited_copy(&zenkomoku(), "new.yaml", |t| {
+        t.replacen("contractor: 株式会社見本窓口サービス", "contractor: 株式会社見本受付センター", 1).replacen(
+            "persons_scope: 住民基本台帳ファイルに記録された全ての者",
+            "persons_scope: 住民基本台帳ファイルに記録された者",
+            1,
+        )
+    });
+    let out = pia_in(
+        dir.path(),
+        ["diff".as_ref(), zenkomoku().as_os_str(), new.as_os_str(), "--format".as_ref(), "json".as_ref()],
+    );
+    assert_eq!(code(&out), 0, "{}{}", stdout(&out), stderr(&out));
+    let rows = json(&out)["rows"].as_array().cloned().unwrap_or_default();
+    let row = |needle: &str| {
+        rows.iter()
+            .find(|r| r["item"].as_str().is_some_and(|i| i.contains(needle)))
+            .cloned()
+            .unwrap_or_else(|| panic!("{needle}: {rows:#?}"))
+    };
+    let contractor = row("⑥委託先名");
+    assert!(
+        contractor["item"].as_str().is_some_and(|i| i.starts_with("Ⅱ 4. 委託事項2 ⑥委託先名（ファイル1")),
+        "{contractor:#}"
+    );
+    assert_eq!(contractor["timing"], "事後", "{contractor:#}");
+    let scope = row("②対象となる本人の範囲");
+    assert_eq!(scope["timing"], "事前", "a ※ item: {scope:#}");
+    assert!(scope["note"].as_str().is_some_and(|n| n.contains("重要な変更")), "{scope:#}");
+}

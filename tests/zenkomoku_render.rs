@@ -265,3 +265,21 @@ fn zenkomoku_template_outline_snapshot() {
     outline.push(format!("# {} {}", data["labels"]["history_title"], data["labels"]["history"]));
     insta::assert_snapshot!(outline.join("\n"));
 }
+
+/// The 素案 put out for the public comment: Ⅵ 2.–Ⅵ 3. not yet written, rendered with `--draft`,
+/// 「素案」 on every page; without `--draft` it is not rendered.
+#[test]
+fn a_zenkomoku_draft_renders_as_a_draft_on_every_page() {
+    let (dir, draft) = zenkomoku_draft();
+    let pdf = dir.path().join("draft.pdf");
+    let out = render(&draft, &pdf, &["--draft"]);
+    assert_eq!(code(&out), 0, "{}{}", stdout(&out), stderr(&out));
+    let text = pdftotext(&pdf);
+    let pages: Vec<&str> = text.split('\u{c}').filter(|p| !p.trim().is_empty()).collect();
+    assert!(pages.len() > 10, "{} pages", pages.len());
+    assert!(pages.iter().all(|p| p.contains("素案")), "a page without 「素案」: {text}");
+    let final_pdf = dir.path().join("final.pdf");
+    let out = render(&draft, &final_pdf, &[]);
+    assert_eq!(code(&out), 1, "{}", stdout(&out));
+    assert!(!final_pdf.exists());
+}
